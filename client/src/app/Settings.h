@@ -1,0 +1,43 @@
+#pragma once
+
+#include <QByteArray>
+#include <QSettings>
+#include <QString>
+#include <QUrl>
+
+#include <memory>
+
+namespace citycode::client {
+
+// Typed access to the console's saved preferences (server address, language, window layout).
+// Stored where QSettings keeps the user's settings, or in CITYCODE_SETTINGS_DIR when that
+// environment variable is set, so tests and portable installs never touch the real ones.
+class Settings
+{
+public:
+    static constexpr const char* DirectoryVariable = "CITYCODE_SETTINGS_DIR";
+    static QUrl defaultServerUrl();
+
+    Settings();
+
+    QUrl serverUrl() const;
+    void setServerUrl(const QUrl& url);
+
+    QString username() const;
+    void setUsername(const QString& username);
+
+    // A language code such as "zh_CN"; empty means "follow the system".
+    QString language() const;
+    void setLanguage(const QString& language);
+
+    QByteArray mainWindowGeometry() const;
+    void setMainWindowGeometry(const QByteArray& geometry);
+
+    // Writes pending changes to storage now instead of when the object is destroyed.
+    void sync();
+
+private:
+    std::unique_ptr<QSettings> m_settings;
+};
+
+} // namespace citycode::client

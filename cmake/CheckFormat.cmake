@@ -1,0 +1,17 @@
+# cmake -DCLANG_FORMAT=... -DROOT=... -P CheckFormat.cmake
+# Fails listing every C++ file under the source folders that clang-format would change.
+set(unformatted "")
+foreach(dir common server client cli tests bench)
+    file(GLOB_RECURSE files "${ROOT}/${dir}/*.cpp" "${ROOT}/${dir}/*.h")
+    foreach(f IN LISTS files)
+        execute_process(COMMAND "${CLANG_FORMAT}" --dry-run --Werror "${f}" RESULT_VARIABLE rc OUTPUT_QUIET ERROR_QUIET)
+        if(NOT rc EQUAL 0)
+            file(RELATIVE_PATH rel "${ROOT}" "${f}")
+            list(APPEND unformatted "${rel}")
+        endif()
+    endforeach()
+endforeach()
+if(unformatted)
+    list(JOIN unformatted "\n  " text)
+    message(FATAL_ERROR "Not clang-formatted (run clang-format -i on them):\n  ${text}")
+endif()

@@ -1,0 +1,350 @@
+// Encoding of QR Code (libqrencode) and Grid Matrix (libzint) symbols, and the style rules shared by the
+// renderers in SymbolRenderer.cpp.
+#include "citycode/common/Symbol.h"
+
+#include "citycode/common/Error.h"
+
+#include <qrencode.h>
+#include <zint.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cmath>
+#include <memory>
+
+namespace citycode::common {
+
+namespace {
+
+constexpr int kMaxModulePixels = 64;
+constexpr int kMaxQuietZone = 64;
+constexpr double kMinContrastRatio = 3.0;
+
+struct QrCodeDeleter
+{
+    void operator()(QRcode* code) const { QRcode_free(code); }
+};
+struct QrInputDeleter
+{
+    void operator()(QRinput* input) const { QRinput_free(input); }
+};
+struct ZintDeleter
+{
+    void operator()(zint_symbol* symbol) const { ZBarcode_Delete(symbol); }
+};
+using QrCodePtr = std::unique_ptr<QRcode, QrCodeDeleter>;
+using QrInputPtr = std::unique_ptr<QRinput, QrInputDeleter>;
+using ZintPtr = std::unique_ptr<zint_symbol, ZintDeleter>;
+
+QRecLevel qrLevel(EcLevel level)
+{
+    switch (level) {
+    case EcLevel::L:
+        return QR_ECLEVEL_L;
+    case EcLevel::M:
+        return QR_ECLEVEL_M;
+    case EcLevel::Q:
+        return QR_ECLEVEL_Q;
+    case EcLevel::H:
+        return QR_ECLEVEL_H;
+    }
+    return QR_ECLEVEL_M;
+}
+
+// Grid Matrix levels 1..5 correct about 10..50 % (GB/T 27766); the weakest one at least as strong as ours.
+int gridMatrixLevel(EcLevel level)
+{
+    switch (level) {
+    case EcLevel::L:
+        return 1;
+    case EcLevel::M:
+        return 2;
+    case EcLevel::Q:
+        return 3;
+    case EcLevel::H:
+        return 4;
+    }
+    return 2;
+}
+
+bool isQrAlphanumeric(char c)
+{
+    // ISO/IEC 18004:2015 Table 5: the 45 characters of alphanumeric mode.
+    return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || c == ' ' || c == '$' || c == '%' || c == '*' ||
+           c == '+' || c == '-' || c == '.' || c == '/' || c == ':';
+}
+
+[[noreturn]] void throwQrFailure()
+{
+    if (errno == ERANGE)
+        throw Error("SYMBOL_DATA_TOO_LONG", "too much data for a QR Code at this error-correction level");
+    throw Error("SYMBOL_ENCODE_FAILED", "libqrencode could not encode the data");
+}
+
+ModuleMatrix fromQrCode(const QRcode& code, EcLevel level)
+{
+    const int width = code.width;
+    std::vector<std::uint8_t> dark(static_cast<std::size_t>(width) * width);
+    // libqrencode: bit 0 of each byte is the module's colour, the other bits describe its role.
+    for (std::size_t i = 0; i < dark.size(); ++i)
+        dark[i] = code.data[i] & 1;
+    return ModuleMatrix(Symbology::Qr, level, code.version, width, width, std::move(dark));
+}
+
+ModuleMatrix encodeQrSegment(QRencodeMode mode, const std::uint8_t* data, std::size_t size, EcLevel level)
+{
+    // Version 0 lets libqrencode pick the smallest version that holds the data.
+    QrInputPtr input(QRinput_new2(0, qrLevel(level)));
+    if (!input || QRinput_append(input.get(), mode, static_cast<int>(size), data) != 0)
+        throwQrFailure();
+    QrCodePtr code(QRcode_encodeInput(input.get()));
+    if (!code)
+        throwQrFailure();
+    return fromQrCode(*code, level);
+}
+
+ModuleMatrix encodeQrText(std::string_view text, EcLevel level)
+{
+    const auto* bytes = reinterpret_cast<const std::uint8_t*>(text.data());
+    if (std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }))
+        return encodeQrSegment(QR_MODE_NUM, bytes, text.size(), level);
+    if (std::all_of(text.begin(), text.end(), isQrAlphanumeric))
+        return encodeQrSegment(QR_MODE_AN, bytes, text.size(), level);
+    if (text.find('\0') != std::string_view::npos)
+        return encodeQrSegment(QR_MODE_8, bytes, text.size(), level);
+    // Mixed text: libqrencode splits it into numeric, alphanumeric and 8-bit segments. Hint QR_MODE_8 keeps it
+    // from recoding anything as Shift JIS Kanji, which would garble UTF-8.
+    const std::string terminated(text);
+    QrCodePtr code(QRcode_encodeString(terminated.c_str(), 0, qrLevel(level), QR_MODE_8, 1));
+    if (!code)
+        throwQrFailure();
+    return fromQrCode(*code, level);
+}
+
+// The level a Grid Matrix symbol was made with, read back from the layer IDs of its two innermost
+// macromodule layers (GB/T 27766, AIMD014): zint quietly lowers the level when the data would not fit otherwise.
+int gridMatrixLevelOf(const ModuleMatrix& m)
+{
+    const int centre = (m.width() / 6) / 2; // macromodules are 6 x 6 modules
+    auto layerId = [&m](int mx, int my) {
+        return (m.at(mx * 6 + 1, my * 6 + 1) ? 2 : 0) | (m.at(mx * 6 + 2, my * 6 + 1) ? 1 : 0);
+    };
+    const int inner = layerId(centre, centre);
+    const int next = layerId(centre, centre - 1);
+    if (inner == 3)
+        return next == 2 ? 1 : 2;
+    return 5 - inner;
+}
+
+// Returns zint's result code; `out` is set only on success.
+int tryGridMatrix(const std::uint8_t* data, std::size_t size, int inputMode, int eci, EcLevel level,
+                  std::unique_ptr<ModuleMatrix>& out)
+{
+    ZintPtr symbol(ZBarcode_Create());
+    if (!symbol)
+        throw Error("SYMBOL_ENCODE_FAILED", "libzint could not allocate a symbol");
+    symbol->symbology = BARCODE_GRIDMATRIX;
+    symbol->option_1 = gridMatrixLevel(level);
+    symbol->input_mode = inputMode;
+    symbol->eci = eci;
+    const int result = ZBarcode_Encode(symbol.get(), data, static_cast<int>(size));
+    if (result >= ZINT_ERROR)
+        return result;
+
+    const int width = symbol->width;
+    const int height = symbol->rows;
+    std::vector<std::uint8_t> dark(static_cast<std::size_t>(width) * height);
+    for (int y = 0; y < height; ++y)
+        for (int x = 0; x < width; ++x)
+            dark[static_cast<std::size_t>(y) * width + x] = (symbol->encoded_data[y][x >> 3] >> (x & 7)) & 1;
+    out =
+        std::make_unique<ModuleMatrix>(Symbology::GridMatrix, level, (width - 6) / 12, width, height, std::move(dark));
+    if (gridMatrixLevelOf(*out) < gridMatrixLevel(level))
+        throw Error("SYMBOL_DATA_TOO_LONG", "too much data for a Grid Matrix symbol at this error-correction level");
+    return result;
+}
+
+ModuleMatrix encodeGridMatrix(const std::uint8_t* data, std::size_t size, bool isText, EcLevel level)
+{
+    std::unique_ptr<ModuleMatrix> matrix;
+    int result = ZINT_ERROR_INVALID_DATA;
+    if (isText) {
+        result = tryGridMatrix(data, size, UNICODE_MODE, 0, level, matrix);
+        // Characters outside Latin-1 and GB 2312: send the UTF-8 as it is, announced by ECI 26.
+        if (result == ZINT_ERROR_INVALID_DATA)
+            result = tryGridMatrix(data, size, UNICODE_MODE, 26, level, matrix);
+    }
+    // Bytes, or text that is not even valid UTF-8.
+    if (result == ZINT_ERROR_INVALID_DATA)
+        result = tryGridMatrix(data, size, DATA_MODE, 0, level, matrix);
+    if (result == ZINT_ERROR_TOO_LONG)
+        throw Error("SYMBOL_DATA_TOO_LONG", "too much data for a Grid Matrix symbol at this error-correction level");
+    if (!matrix)
+        throw Error("SYMBOL_ENCODE_FAILED", "libzint could not encode the data (code " + std::to_string(result) + ")");
+    return std::move(*matrix);
+}
+
+void requireData(std::size_t size)
+{
+    if (size == 0)
+        throw Error("SYMBOL_DATA_EMPTY", "a symbol needs at least one byte of data");
+}
+
+// One sRGB channel linearised as in the WCAG 2.1 definition of relative luminance.
+double linearChannel(std::uint8_t value)
+{
+    const double c = value / 255.0;
+    return c <= 0.03928 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4);
+}
+
+int hexDigit(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+void checkStyleAt(const SymbolStyle& style, Symbology symbology, EcLevel level)
+{
+    if (style.modulePixels < 3)
+        throw Error("SYMBOL_MODULE_TOO_SMALL",
+                    "a module needs at least 3 pixels (002 6.2), got " + std::to_string(style.modulePixels));
+    if (style.modulePixels > kMaxModulePixels)
+        throw Error("SYMBOL_STYLE_INVALID", "at most " + std::to_string(kMaxModulePixels) + " pixels per module");
+    if (style.quietZoneModules >= 0 && style.quietZoneModules < minimumQuietZone(symbology))
+        throw Error("SYMBOL_QUIET_ZONE_TOO_SMALL",
+                    "the quiet zone must be at least " + std::to_string(minimumQuietZone(symbology)) + " modules");
+    if (style.quietZoneModules > kMaxQuietZone)
+        throw Error("SYMBOL_STYLE_INVALID", "at most " + std::to_string(kMaxQuietZone) + " modules of quiet zone");
+    const double fg = style.foreground.luminance();
+    const double bg = style.background.luminance();
+    if (fg >= bg || (bg + 0.05) / (fg + 0.05) < kMinContrastRatio)
+        throw Error("SYMBOL_LOW_CONTRAST", "the foreground must be darker than the background, contrast at least 3:1");
+    if (!(style.logoAreaFraction >= 0.0)) // also refuses NaN
+        throw Error("SYMBOL_STYLE_INVALID", "the logo area cannot be negative");
+    if (style.logoAreaFraction > logoAreaBudget(level))
+        throw Error("SYMBOL_LOGO_TOO_LARGE",
+                    "the logo covers more of the symbol than the error-correction level allows");
+}
+
+} // namespace
+
+ModuleMatrix::ModuleMatrix(Symbology symbology, EcLevel ecLevel, int version, int width, int height,
+                           std::vector<std::uint8_t> dark)
+    : m_symbology(symbology), m_ecLevel(ecLevel), m_version(version), m_width(width), m_height(height),
+      m_dark(std::move(dark))
+{
+    if (width <= 0 || height <= 0 || m_dark.size() != static_cast<std::size_t>(width) * height)
+        throw Error("SYMBOL_MATRIX_INVALID", "module count does not match the symbol's size");
+}
+
+bool ModuleMatrix::operator==(const ModuleMatrix& other) const
+{
+    return m_symbology == other.m_symbology && m_ecLevel == other.m_ecLevel && m_version == other.m_version &&
+           m_width == other.m_width && m_height == other.m_height && m_dark == other.m_dark;
+}
+
+ModuleMatrix encodeSymbol(std::string_view text, Symbology symbology, EcLevel level)
+{
+    requireData(text.size());
+    if (symbology == Symbology::Qr)
+        return encodeQrText(text, level);
+    return encodeGridMatrix(reinterpret_cast<const std::uint8_t*>(text.data()), text.size(), true, level);
+}
+
+ModuleMatrix encodeSymbol(const Bytes& data, Symbology symbology, EcLevel level)
+{
+    requireData(data.size());
+    if (symbology == Symbology::Qr)
+        return encodeQrSegment(QR_MODE_8, data.data(), data.size(), level);
+    return encodeGridMatrix(data.data(), data.size(), false, level);
+}
+
+Rgb Rgb::fromHex(std::string_view text)
+{
+    if (text.size() != 7 || text[0] != '#' ||
+        !std::all_of(text.begin() + 1, text.end(), [](char c) { return hexDigit(c) >= 0; }))
+        throw Error("SYMBOL_COLOUR_INVALID", "a colour is written #RRGGBB");
+    auto component = [text](std::size_t at) {
+        return static_cast<std::uint8_t>(hexDigit(text[at]) * 16 + hexDigit(text[at + 1]));
+    };
+    return Rgb{component(1), component(3), component(5)};
+}
+
+std::string Rgb::toHex() const
+{
+    static const char digits[] = "0123456789abcdef";
+    std::string out = "#";
+    for (std::uint8_t c : {red, green, blue}) {
+        out += digits[c >> 4];
+        out += digits[c & 15];
+    }
+    return out;
+}
+
+double Rgb::luminance() const
+{
+    return 0.2126 * linearChannel(red) + 0.7152 * linearChannel(green) + 0.0722 * linearChannel(blue);
+}
+
+int minimumQuietZone(Symbology symbology)
+{
+    return symbology == Symbology::Qr ? 4 : 6;
+}
+
+double logoAreaBudget(EcLevel level)
+{
+    // A centred square damages more codewords than its share of the area suggests (it cuts codewords in two and
+    // skips function patterns), most of all in small versions. Measured with ZXing over QR versions 1-40, the
+    // largest square that still decoded in the worst version was 1.4 % (L), 4.0 % (M), 5.7 % (Q) and 9.3 % (H)
+    // of the area; the budget is about half of that, the other half kept for wear and dirt.
+    switch (level) {
+    case EcLevel::L:
+        return 0.0;
+    case EcLevel::M:
+        return 0.02;
+    case EcLevel::Q:
+        return 0.03;
+    case EcLevel::H:
+        return 0.05;
+    }
+    return 0.0;
+}
+
+void checkStyle(const SymbolStyle& style, Symbology symbology)
+{
+    checkStyleAt(style, symbology, style.ecLevel);
+}
+
+SymbolGeometry symbolGeometry(const ModuleMatrix& matrix, const SymbolStyle& style)
+{
+    checkStyleAt(style, matrix.symbology(), matrix.ecLevel());
+    const int quiet = style.quietZoneModules < 0 ? minimumQuietZone(matrix.symbology()) : style.quietZoneModules;
+    const int px = style.modulePixels;
+    SymbolGeometry geometry;
+    geometry.quietZone = quiet;
+    geometry.imageWidth = (matrix.width() + 2 * quiet) * px;
+    geometry.imageHeight = (matrix.height() + 2 * quiet) * px;
+    if (style.logoAreaFraction > 0.0) {
+        // Whole modules only, so that PNG and SVG clear the same modules; the side keeps the parity of the
+        // symbol's so the square sits exactly in the middle. Rounding down keeps it within the budget.
+        const int shorter = std::min(matrix.width(), matrix.height());
+        int side = static_cast<int>(std::floor(std::sqrt(style.logoAreaFraction * matrix.width() * matrix.height())));
+        side = std::min(side, shorter);
+        if ((shorter - side) % 2 != 0)
+            --side;
+        if (side > 0) {
+            geometry.logo.x = (quiet + (matrix.width() - side) / 2) * px;
+            geometry.logo.y = (quiet + (matrix.height() - side) / 2) * px;
+            geometry.logo.width = side * px;
+            geometry.logo.height = side * px;
+        }
+    }
+    return geometry;
+}
+
+} // namespace citycode::common

@@ -1,0 +1,45 @@
+#pragma once
+
+#include <Poco/Net/SocketAddress.h>
+
+#include <cstddef>
+#include <map>
+#include <string>
+
+namespace citycode::server {
+
+// The server's typed configuration. Every key, with its default, is documented in
+// resources/config/citycode-server.properties. Sources, strongest first: command-line options
+// (and --set KEY=VALUE), environment variables, the --config properties file, built-in defaults.
+struct ServerConfig
+{
+    Poco::Net::SocketAddress listen;        // server.listen  (CITYCODE_LISTEN, --listen)
+    std::string publicUrl;                  // server.public_url, shown in the first-start message
+    int maxThreads = 16;                    // server.max_threads
+    int maxQueued = 64;                     // server.max_queued
+    bool keepAlive = true;                  // server.keep_alive
+    int maxKeepAliveRequests = 100;         // server.max_keep_alive_requests
+    int keepAliveTimeoutSeconds = 10;       // server.keep_alive_timeout
+    int timeoutSeconds = 10;                // server.timeout
+    std::size_t maxBodyBytes = 1024 * 1024; // server.max_body_bytes
+    std::string portFile;                   // server.port_file (--port-file)
+    std::string dataDir;                    // data.dir (CITYCODE_DATA_DIR, --data-dir), absolute
+    std::string databaseUrl;                // database.url (CITYCODE_DATABASE_URL, --database-url)
+    std::string logTarget = "console";      // log.target: console | file
+    std::string logLevel = "information";   // log.level
+    bool accessLog = true;                  // log.access
+    std::string mainPlatformName;           // platform.main_name
+    std::string initialAdminPassword;       // admin.initial_password (CITYCODE_ADMIN_PASSWORD)
+    bool demo = false;                      // demo.enabled (--demo)
+    std::string demoDir;                    // demo.dir (--demo-dir)
+
+    // Builds the configuration from a properties file (empty: none), the environment and the
+    // command-line values (config key -> value). Throws citycode::common::Error("CONFIG_INVALID")
+    // naming the key and the expected form for any bad value, ("CONFIG_FILE") for an unreadable file.
+    static ServerConfig load(const std::string& configFile, const std::map<std::string, std::string>& commandLine);
+
+    // "http://HOST:PORT" for the bound port (server.public_url when set).
+    std::string urlFor(unsigned short boundPort) const;
+};
+
+} // namespace citycode::server

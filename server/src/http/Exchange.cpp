@@ -1,0 +1,99 @@
+#include "http/Exchange.h"
+
+#include "citycode/common/Error.h"
+
+#include <Poco/Net/HTTPServerRequest.h>
+#include <Poco/Net/HTTPServerResponse.h>
+
+#include <algorithm>
+#include <sstream>
+
+namespace citycode::server {
+
+namespace {
+
+// How much of a refused body is still read and thrown away before answering 413. A client that
+// is still sending when the server closes gets a TCP reset instead of the answer; reading a
+// moderate excess lets ordinary clients see the 413, and the cap bounds the waste.
+constexpr std::size_t kDiscardLimit = 64 * 1024;
+
+} // namespace
+
+Exchange::Exchange(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response,
+                   std::string requestId, std::string path, PathParams pathParams, std::size_t maxBodyBytes)
+    : m_request(request), m_response(response), m_requestId(std::move(requestId)), m_path(std::move(path)),
+      m_pathParams(std::move(pathParams)), m_maxBodyBytes(maxBodyBytes)
+{
+}
+
+std::string Exchange::pathParam(const std::string& name) const
+{
+    const auto it = m_pathParams.find(name);
+    return it == m_pathParams.end() ? std::string() : it->second;
+}
+
+bool Exchange::requestHasBody() const
+{
+    return m_request.getChunkedTransferEncoding() ||
+           (m_request.hasContentLength() && m_request.getContentLength64() > 0);
+}
+
+std::string Exchange::readBody()
+{
+    return readBody(m_maxBodyBytes);
+}
+
+std::string Exchange::readBody(std::size_t limit)
+{
+    // RFC 9112 §6.3: a request with neither Content-Length nor chunked encoding has no body.
+    // (Poco would read such a body until the connection closes.)
+    if (!requestHasBody()) {
+        m_bodyConsumed = true;
+        return {};
+    }
+    if (m_request.hasContentLength() && static_cast<Poco::UInt64>(m_request.getContentLength64()) > limit)
+        refuseLargeBody(limit);
+    std::string body;
+    std::istream& in = m_request.stream();
+    char buffer[8192];
+    while (in) {
+        const std::size_t want = std::min(sizeof buffer, limit + 1 - body.size());
+        in.read(buffer, static_cast<std::streamsize>(want));
+        body.append(buffer, static_cast<std::size_t>(in.gcount()));
+        if (body.size() > limit)
+            refuseLargeBody(limit);
+    }
+    m_bodyConsumed = true;
+    return body;
+}
+
+void Exchange::refuseLargeBody(std::size_t limit)
+{
+    std::istream& in = m_request.stream();
+    in.ignore(static_cast<std::streamsize>(kDiscardLimit));
+    m_bodyConsumed = in.eof();
+    throw common::Error("PAYLOAD_TOO_LARGE", "the request body is larger than " + std::to_string(limit) + " bytes");
+}
+
+void Exchange::sendJson(Poco::Net::HTTPResponse::HTTPStatus status, const Poco::JSON::Object& body)
+{
+    std::ostringstream text;
+    body.stringify(text);
+    const std::string payload = text.str();
+    if (!m_bodyConsumed && requestHasBody())
+        m_response.setKeepAlive(false);
+    m_response.setStatusAndReason(status);
+    m_response.setContentType("application/json; charset=utf-8");
+    m_response.setContentLength64(static_cast<Poco::Int64>(payload.size()));
+    // API answers are per user and per moment: never cached, never sniffed as HTML.
+    m_response.set("Cache-Control", "no-store");
+    m_response.set("X-Content-Type-Options", "nosniff");
+    m_response.sendBuffer(payload.data(), payload.size());
+}
+
+bool Exchange::responseSent() const
+{
+    return m_response.sent();
+}
+
+} // namespace citycode::server

@@ -1,0 +1,187 @@
+#include "http/Router.h"
+
+#include "citycode/common/Bytes.h"
+#include "citycode/common/Crypto.h"
+#include "citycode/common/Error.h"
+#include "http/ErrorMapper.h"
+
+#include <Poco/DateTimeFormatter.h>
+#include <Poco/Exception.h>
+#include <Poco/JSON/Object.h>
+#include <Poco/Logger.h>
+#include <Poco/Net/HTTPRequestHandler.h>
+#include <Poco/Net/HTTPServerRequest.h>
+#include <Poco/Net/HTTPServerResponse.h>
+#include <Poco/Timestamp.h>
+#include <Poco/URI.h>
+
+#include <algorithm>
+#include <optional>
+#include <sstream>
+
+namespace citycode::server {
+
+namespace {
+
+constexpr std::size_t kRequestIdBytes = 16; // 128 random bits: unique without coordination
+constexpr std::size_t kMaxLoggedPath = 256;
+
+std::vector<std::string> splitSegments(const std::string& path)
+{
+    std::vector<std::string> segments;
+    std::size_t start = 1;
+    for (std::size_t at = path.find('/', start); at != std::string::npos; at = path.find('/', start)) {
+        segments.push_back(path.substr(start, at - start));
+        start = at + 1;
+    }
+    segments.push_back(path.substr(start));
+    return segments;
+}
+
+bool isParameter(const std::string& segment)
+{
+    return segment.size() > 2 && segment.front() == '{' && segment.back() == '}';
+}
+
+struct Target
+{
+    std::string path; // decoded
+    std::vector<std::string> segments;
+};
+
+// The path of a request target in origin form ("/a/b?q") or absolute form ("http://h/a/b?q",
+// which RFC 9112 §3.2.2 obliges servers to accept). Segments are split before they are
+// percent-decoded, so "%2F" stays inside its segment. Nothing for a malformed target.
+std::optional<Target> parseTarget(const std::string& uri)
+{
+    try {
+        std::string raw = !uri.empty() && uri.front() == '/' ? uri : Poco::URI(uri).getPathEtc();
+        raw = raw.substr(0, raw.find_first_of("?#"));
+        if (raw.empty() || raw.front() != '/')
+            return std::nullopt;
+        Target target;
+        for (const std::string& encoded : splitSegments(raw)) {
+            std::string decoded;
+            Poco::URI::decode(encoded, decoded);
+            target.segments.push_back(decoded);
+            target.path += "/" + decoded;
+        }
+        return target;
+    } catch (const Poco::Exception&) {
+        return std::nullopt;
+    }
+}
+
+std::string join(const std::vector<std::string>& items, const std::string& separator)
+{
+    std::string text;
+    for (const std::string& item : items)
+        text += (text.empty() ? "" : separator) + item;
+    return text;
+}
+
+// Handles one request: request id, routing, error mapping and the access log line.
+class DispatchHandler : public Poco::Net::HTTPRequestHandler
+{
+public:
+    explicit DispatchHandler(const Router& router) : m_router(router) {}
+
+    void handleRequest(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response) override
+    {
+        const Poco::Timestamp started;
+        std::string requestId = common::toHex(common::randomBytes(kRequestIdBytes));
+        response.set("X-Request-Id", requestId);
+
+        const std::optional<Target> target = parseTarget(request.getURI());
+        Router::Match match = target ? m_router.match(request.getMethod(), target->segments) : Router::Match{};
+        Exchange exchange(request, response, std::move(requestId), target ? target->path : std::string("-"),
+                          std::move(match.params), m_router.maxBodyBytes());
+        try {
+            if (!target)
+                throw common::Error("BAD_REQUEST", "malformed request target");
+            if (match.route) {
+                match.route->handler(exchange);
+            } else if (!match.allowedMethods.empty()) {
+                response.set("Allow", join(match.allowedMethods, ", "));
+                throw common::Error("METHOD_NOT_ALLOWED", request.getMethod() + " is not allowed here; allowed: " +
+                                                              join(match.allowedMethods, ", "));
+            } else {
+                throw common::Error("NOT_FOUND", "no resource at this path");
+            }
+        } catch (...) {
+            ErrorMapper::respondToCurrentException(exchange, Poco::Logger::get("citycode"));
+        }
+        logAccess(exchange, started);
+    }
+
+private:
+    static void logAccess(Exchange& exchange, const Poco::Timestamp& started)
+    {
+        Poco::Logger& log = Poco::Logger::get("citycode.access");
+        if (!log.information())
+            return;
+        const double durationMs = static_cast<double>(started.elapsed()) / 1000.0; // microseconds -> ms
+        Poco::JSON::Object line(Poco::JSON_PRESERVE_KEY_ORDER);
+        line.set("time", Poco::DateTimeFormatter::format(started, "%Y-%m-%dT%H:%M:%S.%iZ"));
+        line.set("requestId", exchange.requestId());
+        line.set("method", exchange.request().getMethod());
+        line.set("path", exchange.path().substr(0, kMaxLoggedPath));
+        line.set("status", static_cast<int>(exchange.response().getStatus()));
+        line.set("durationMs", durationMs);
+        line.set("remote", exchange.request().clientAddress().toString());
+        std::ostringstream text;
+        line.stringify(text);
+        log.information(text.str());
+    }
+
+    const Router& m_router;
+};
+
+} // namespace
+
+Router::Router(std::size_t maxBodyBytes) : m_maxBodyBytes(maxBodyBytes) {}
+
+void Router::add(const std::string& method, const std::string& pattern, Handler handler)
+{
+    if (pattern.empty() || pattern.front() != '/')
+        throw std::invalid_argument("route pattern must start with '/': " + pattern);
+    m_routes.push_back({method, splitSegments(pattern), std::move(handler)});
+}
+
+Router::Match Router::match(const std::string& method, const std::vector<std::string>& segments) const
+{
+    Match result;
+    for (const Route& route : m_routes) {
+        if (route.segments.size() != segments.size())
+            continue;
+        PathParams params;
+        bool same = true;
+        for (std::size_t i = 0; i < segments.size() && same; ++i) {
+            const std::string& expected = route.segments[i];
+            if (isParameter(expected) && !segments[i].empty())
+                params[expected.substr(1, expected.size() - 2)] = segments[i];
+            else
+                same = expected == segments[i];
+        }
+        if (!same)
+            continue;
+        if (route.method == method) {
+            result.route = &route;
+            result.params = std::move(params);
+            result.allowedMethods.clear();
+            return result;
+        }
+        if (std::find(result.allowedMethods.begin(), result.allowedMethods.end(), route.method) ==
+            result.allowedMethods.end())
+            result.allowedMethods.push_back(route.method);
+    }
+    std::sort(result.allowedMethods.begin(), result.allowedMethods.end());
+    return result;
+}
+
+Poco::Net::HTTPRequestHandler* Router::createRequestHandler(const Poco::Net::HTTPServerRequest&)
+{
+    return new DispatchHandler(*this);
+}
+
+} // namespace citycode::server

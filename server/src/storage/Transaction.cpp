@@ -1,0 +1,36 @@
+#include "storage/Transaction.h"
+
+#include <Poco/Data/SQLite/Connector.h>
+#include <Poco/Logger.h>
+#include <Poco/String.h>
+
+using namespace Poco::Data::Keywords;
+
+namespace citycode::server {
+
+Transaction::Transaction(Poco::Data::Session& session) : m_session(session)
+{
+    const bool sqlite = Poco::icompare(session.connector(), Poco::Data::SQLite::Connector::KEY) == 0;
+    m_session << (sqlite ? "BEGIN IMMEDIATE" : "BEGIN"), now;
+    m_active = true;
+}
+
+Transaction::~Transaction()
+{
+    if (!m_active)
+        return;
+    try {
+        m_session << "ROLLBACK", now;
+    } catch (const Poco::Exception& e) {
+        // A failed rollback leaves the session unusable; the pool drops it when it notices.
+        Poco::Logger::get("citycode").error("rollback failed: " + e.displayText());
+    }
+}
+
+void Transaction::commit()
+{
+    m_session << "COMMIT", now;
+    m_active = false;
+}
+
+} // namespace citycode::server
