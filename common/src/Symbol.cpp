@@ -197,17 +197,6 @@ double linearChannel(std::uint8_t value)
     return c <= 0.03928 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4);
 }
 
-int hexDigit(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
 void checkStyleAt(const SymbolStyle& style, Symbology symbology, EcLevel level)
 {
     if (style.modulePixels < 3)
@@ -266,13 +255,17 @@ ModuleMatrix encodeSymbol(const Bytes& data, Symbology symbology, EcLevel level)
 
 Rgb Rgb::fromHex(std::string_view text)
 {
-    if (text.size() != 7 || text[0] != '#' ||
-        !std::all_of(text.begin() + 1, text.end(), [](char c) { return hexDigit(c) >= 0; }))
+    Bytes rgb;
+    if (text.size() == 7 && text[0] == '#') {
+        try {
+            rgb = common::fromHex(text.substr(1));
+        } catch (const Error&) {
+            rgb.clear();
+        }
+    }
+    if (rgb.size() != 3)
         throw Error("SYMBOL_COLOUR_INVALID", "a colour is written #RRGGBB");
-    auto component = [text](std::size_t at) {
-        return static_cast<std::uint8_t>(hexDigit(text[at]) * 16 + hexDigit(text[at + 1]));
-    };
-    return Rgb{component(1), component(3), component(5)};
+    return Rgb{rgb[0], rgb[1], rgb[2]};
 }
 
 std::string Rgb::toHex() const
