@@ -7,7 +7,7 @@ BUILD_DIR="${CITYCODE_BUILD_DIR:-$ROOT/build}"
 # Debian packages the build, the programs and the tests need.
 CITYCODE_PACKAGES=(
     build-essential cmake ninja-build ccache pkg-config git
-    libssl-dev openssl libpoco-dev libqrencode-dev libzint-dev libpng-dev libxlsxwriter-dev
+    libssl-dev openssl libpoco-dev libqrencode-dev libzint-dev libpng-dev libxlsxwriter-dev rapidjson-dev
     qt6-base-dev qt6-charts-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     libqt6sql6-sqlite libqt6sql6-psql libgl-dev
     libgtest-dev libgmock-dev libbenchmark-dev libzxing-dev zbar-tools libxml2-utils

@@ -1,5 +1,6 @@
 // citycode-cli: operator tool on top of common/ (keys, signatures, digests, QR symbols).
 #include "CliArgs.h"
+#include "CodeCommands.h"
 #include "CryptoCommands.h"
 #include "QrCommands.h"
 
@@ -28,6 +29,13 @@ const std::map<std::string, Command>& commands()
         {"sign", {runSign, "sign --key KEY.pem --in FILE --out SIG"}},
         {"verify", {runVerify, "verify --pub PUB.pem --in FILE --sig SIG"}},
         {"sm3", {runSm3, "sm3 FILE... (prints \"<hex>  FILE\" like sha256sum)"}},
+        {"sign-code",
+         {runSignCode, "sign-code --key KEY.pem --rule-id N --subject REF [--rule-version N] "
+                       "[--valid-seconds N] [--issued-at UNIX] [--out FILE]"}},
+        {"trust-list",
+         {runTrustList, "trust-list --signer KEY.pem --keys PUB.pem[,PUB.pem...] --out FILE "
+                        "[--issuer NAME] [--valid-days N] [--key-days N] [--key-not-before UNIX]"}},
+        {"verify-code", {runVerifyCode, "verify-code --trust-list FILE [--anchor PUB.pem] [--now UNIX] CODE"}},
         {"qr",
          {runQr, "qr --text TEXT --out FILE.png|FILE.svg [--symbology qr|gridmatrix] [--module-px N] "
                  "[--ec L|M|Q|H] [--quiet-zone N] [--fg #RRGGBB --bg #RRGGBB]"}},

@@ -49,3 +49,91 @@ Bytes fromHex(std::string_view hex)
 }
 
 } // namespace citycode::common
+
+namespace citycode::common {
+
+namespace {
+
+constexpr char kBase64Alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+int base64Value(char c)
+{
+    if (c >= 'A' && c <= 'Z')
+        return c - 'A';
+    if (c >= 'a' && c <= 'z')
+        return c - 'a' + 26;
+    if (c >= '0' && c <= '9')
+        return c - '0' + 52;
+    if (c == '+')
+        return 62;
+    if (c == '/')
+        return 63;
+    return -1;
+}
+
+[[noreturn]] void badBase64(const std::string& why)
+{
+    throw Error("BASE64_INVALID", "base64: " + why);
+}
+
+} // namespace
+
+std::string toBase64(const Bytes& data)
+{
+    std::string out;
+    out.reserve((data.size() + 2) / 3 * 4);
+    std::size_t i = 0;
+    for (; i + 2 < data.size(); i += 3) {
+        unsigned n = (data[i] << 16) | (data[i + 1] << 8) | data[i + 2];
+        out += kBase64Alphabet[(n >> 18) & 63];
+        out += kBase64Alphabet[(n >> 12) & 63];
+        out += kBase64Alphabet[(n >> 6) & 63];
+        out += kBase64Alphabet[n & 63];
+    }
+    if (i < data.size()) {
+        unsigned n = data[i] << 16;
+        if (i + 1 < data.size())
+            n |= data[i + 1] << 8;
+        out += kBase64Alphabet[(n >> 18) & 63];
+        out += kBase64Alphabet[(n >> 12) & 63];
+        out += i + 1 < data.size() ? kBase64Alphabet[(n >> 6) & 63] : '=';
+        out += '=';
+    }
+    return out;
+}
+
+Bytes fromBase64(std::string_view text)
+{
+    if (text.size() % 4 != 0)
+        badBase64("length " + std::to_string(text.size()) + " is not a multiple of 4");
+    std::size_t padding = 0;
+    if (!text.empty() && text.back() == '=')
+        padding = text.size() >= 2 && text[text.size() - 2] == '=' ? 2 : 1;
+    Bytes out;
+    out.reserve(text.size() / 4 * 3);
+    for (std::size_t i = 0; i < text.size(); i += 4) {
+        const bool last = i + 4 == text.size();
+        const std::size_t dataChars = last ? 4 - padding : 4;
+        unsigned n = 0;
+        for (std::size_t j = 0; j < 4; ++j) {
+            int v = 0;
+            if (j < dataChars) {
+                v = base64Value(text[i + j]);
+                if (v < 0)
+                    badBase64("character at position " + std::to_string(i + j) + " is not in the alphabet");
+            }
+            n = (n << 6) | static_cast<unsigned>(v);
+        }
+        out.push_back(static_cast<std::uint8_t>(n >> 16));
+        if (dataChars > 2)
+            out.push_back(static_cast<std::uint8_t>(n >> 8));
+        if (dataChars > 3)
+            out.push_back(static_cast<std::uint8_t>(n));
+        // Canonical form: the bits under the padding must be zero.
+        if ((dataChars == 2 && (n & 0xFFFF) != 0) || (dataChars == 3 && (n & 0xFF) != 0))
+            badBase64("non-zero bits before the padding");
+    }
+    return out;
+}
+
+} // namespace citycode::common

@@ -24,4 +24,10 @@ std::string toHex(const Bytes& data);
 // Accepts upper or lower case; throws Error("HEX_INVALID") on odd length or a non-hex digit.
 Bytes fromHex(std::string_view hex);
 
+// Standard base64 (RFC 4648 §4) with padding.
+std::string toBase64(const Bytes& data);
+// Strict: throws Error("BASE64_INVALID") for characters outside the alphabet, missing or
+// misplaced padding, or non-zero bits left in the last character (no two texts for one value).
+Bytes fromBase64(std::string_view text);
+
 } // namespace citycode::common
