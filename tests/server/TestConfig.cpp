@@ -4,6 +4,7 @@
 #include "Process.h"
 #include "ServerProcess.h"
 #include "TempDir.h"
+#include "TestBackend.h"
 
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/Net/SocketAddress.h>
@@ -53,7 +54,7 @@ TEST_F(TestConfig, DataDirAndListenWorkWithoutAConfigFile)
     server.start();
     EXPECT_EQ(server.port(), port);
     EXPECT_EQ(httpRequest(port, "GET", "/health").status, 200);
-    EXPECT_TRUE(fs::exists(m_dir.file("data") + "/citycode.db"));
+    EXPECT_TRUE(TestBackend::hasDatabase(m_dir.file("data")));
     EXPECT_EQ(server.stop(), 0);
 }
 
@@ -64,7 +65,7 @@ TEST_F(TestConfig, EnvironmentSetsListenAndDataDir)
         "", "", {}, {{"CITYCODE_LISTEN", loopback(port)}, {"CITYCODE_DATA_DIR", m_dir.file("env-data")}}});
     server.start();
     EXPECT_EQ(server.port(), port);
-    EXPECT_TRUE(fs::exists(m_dir.file("env-data") + "/citycode.db"));
+    EXPECT_TRUE(TestBackend::hasDatabase(m_dir.file("env-data")));
 }
 
 TEST_F(TestConfig, CommandLineBeatsEnvironment)
@@ -77,7 +78,7 @@ TEST_F(TestConfig, CommandLineBeatsEnvironment)
                       {{"CITYCODE_LISTEN", loopback(envPort)}, {"CITYCODE_DATA_DIR", m_dir.file("env-data")}}});
     server.start();
     EXPECT_NE(server.port(), envPort);
-    EXPECT_TRUE(fs::exists(m_dir.file("cli-data") + "/citycode.db"));
+    EXPECT_TRUE(TestBackend::hasDatabase(m_dir.file("cli-data")));
     EXPECT_FALSE(fs::exists(m_dir.file("env-data")));
 }
 
@@ -87,7 +88,7 @@ TEST_F(TestConfig, DatabaseUrlFromEnvironmentIsRelativeToTheDataDir)
         ServerOptions{m_dir.file("data"), "127.0.0.1:0", {}, {{"CITYCODE_DATABASE_URL", "sqlite:other.db"}}});
     server.start();
     EXPECT_TRUE(fs::exists(m_dir.file("data") + "/other.db"));
-    EXPECT_FALSE(fs::exists(m_dir.file("data") + "/citycode.db"));
+    EXPECT_FALSE(TestBackend::hasDatabase(m_dir.file("data")));
 }
 
 TEST_F(TestConfig, ConfigFileValuesAreUsed)
@@ -174,7 +175,7 @@ TEST_P(TestBadListenAddress, ExitsWithAClearMessage)
     EXPECT_EQ(server.waitForExit(10000), 78);
     EXPECT_NE(server.errors().find("server.listen"), std::string::npos) << server.errors();
     EXPECT_NE(server.errors().find("HOST:PORT"), std::string::npos) << server.errors();
-    EXPECT_FALSE(fs::exists(dir.file("data") + "/citycode.db"));
+    EXPECT_FALSE(TestBackend::hasDatabase(dir.file("data")));
 }
 
 INSTANTIATE_TEST_SUITE_P(Addresses, TestBadListenAddress,
@@ -190,7 +191,7 @@ TEST_F(TestConfig, PortInUseExitsBeforeTouchingTheDatabase)
     server.launch();
     EXPECT_EQ(server.waitForExit(10000), 69);
     EXPECT_NE(server.errors().find("cannot listen on"), std::string::npos) << server.errors();
-    EXPECT_FALSE(fs::exists(m_dir.file("data") + "/citycode.db")) << "no one-time password may be created unseen";
+    EXPECT_FALSE(TestBackend::hasDatabase(m_dir.file("data"))) << "no one-time password may be created unseen";
 }
 
 TEST_F(TestConfig, BadValuesAndOptionsExitWithAClearMessage)

@@ -3,6 +3,7 @@
 #include "DatabaseFile.h"
 #include "ServerProcess.h"
 #include "TempDir.h"
+#include "TestBackend.h"
 
 #include <gtest/gtest.h>
 
@@ -69,7 +70,7 @@ TEST_F(TestDemo, MissingDemoDataFailsClearly)
     server.launch();
     EXPECT_EQ(server.waitForExit(10000), 78);
     EXPECT_NE(server.errors().find("demo"), std::string::npos) << server.errors();
-    EXPECT_FALSE(fs::exists(dataDir() + "/citycode.db"));
+    EXPECT_FALSE(TestBackend::hasDatabase(dataDir()));
 }
 
 TEST_F(TestDemo, FindsDemoDataInTheInstalledLayout)

@@ -2,6 +2,7 @@
 // a real citycode-server process.
 #include "ServerProcess.h"
 #include "TempDir.h"
+#include "TestBackend.h"
 
 #include <Poco/JSON/Parser.h>
 
@@ -48,9 +49,9 @@ TEST_F(TestHealth, AnswersOkWithVersionAndDatabaseState)
     EXPECT_EQ(body->getValue<std::string>("version"), CITYCODE_VERSION);
     const auto database = body->getObject("database");
     ASSERT_TRUE(database);
-    EXPECT_EQ(database->getValue<std::string>("backend"), "sqlite");
+    EXPECT_EQ(database->getValue<std::string>("backend"), TestBackend::name());
     EXPECT_EQ(database->getValue<std::string>("state"), "ok");
-    EXPECT_EQ(database->getValue<int>("schemaVersion"), 1);
+    EXPECT_GE(database->getValue<int>("schemaVersion"), 3); // the latest migration; more come with later issues
     EXPECT_GE(body->getValue<int>("uptimeSeconds"), 0);
 }
 
@@ -133,7 +134,7 @@ TEST_F(TestHealth, AccessLogHasOneJsonLinePerRequestWithoutQuery)
             EXPECT_EQ(entry->getValue<std::string>("path"), "/health");
             EXPECT_EQ(entry->getValue<int>("status"), 200);
             EXPECT_GE(entry->getValue<double>("durationMs"), 0.0);
-            EXPECT_EQ(entry->getValue<std::string>("remote").rfind("127.0.0.1:", 0), 0u);
+            EXPECT_EQ(entry->getValue<std::string>("remote"), "127.0.0.1");
             EXPECT_TRUE(std::regex_match(entry->getValue<std::string>("time"),
                                          std::regex(R"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z)")));
             ++lines;

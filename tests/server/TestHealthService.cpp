@@ -2,7 +2,8 @@
 // when the database stops answering (which a running server process cannot be made to do).
 #include "ServerProcess.h"
 #include "TempDir.h"
-#include "api/Routes.h"
+#include "TestBackend.h"
+#include "api/HealthHandler.h"
 #include "http/Router.h"
 #include "services/HealthService.h"
 #include "storage/Database.h"
@@ -23,7 +24,11 @@ namespace {
 class TestHealthService : public ::testing::Test
 {
 protected:
-    TestHealthService() : m_database("sqlite:citycode.db", m_dir.path(), 4), m_health(m_database, m_log) {}
+    TestHealthService()
+        : m_database(TestBackend::postgresql() ? TestBackend::createDatabase() : "sqlite:citycode.db", m_dir.path(), 4),
+          m_health(m_database, m_log)
+    {
+    }
 
     TempDir m_dir;
     Poco::Logger& m_log = Poco::Logger::get("test");
@@ -38,7 +43,7 @@ TEST_F(TestHealthService, ReportsSchemaVersionOfAMigratedDatabase)
     EXPECT_EQ(Migrations(m_database, m_log).apply(), Migrations::latestVersion());
     const HealthReport report = m_health.check();
     EXPECT_TRUE(report.databaseOk);
-    EXPECT_EQ(report.databaseBackend, "sqlite");
+    EXPECT_EQ(report.databaseBackend, TestBackend::name());
     EXPECT_EQ(report.schemaVersion, Migrations::latestVersion());
     EXPECT_EQ(report.version, CITYCODE_VERSION);
 }
@@ -53,7 +58,8 @@ TEST_F(TestHealthService, HandlerAnswers503WhenTheDatabaseIsClosed)
 {
     Migrations(m_database, m_log).apply();
     Poco::SharedPtr<Router> router(new Router(1024));
-    addRoutes(*router, {m_health});
+    HealthHandler handler(m_health);
+    router->add("GET", "/health", [&handler](Exchange& e) { handler.get(e); });
     Poco::Net::ServerSocket socket(Poco::Net::SocketAddress("127.0.0.1", 0));
     Poco::Net::HTTPServer server(router, socket, new Poco::Net::HTTPServerParams);
     server.start();

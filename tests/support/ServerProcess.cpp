@@ -1,5 +1,7 @@
 #include "ServerProcess.h"
 
+#include "TestBackend.h"
+
 #include <arpa/inet.h>
 #include <cctype>
 #include <cerrno>
@@ -8,6 +10,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
+#include <fstream>
 #include <netinet/in.h>
 #include <spawn.h>
 #include <stdexcept>
@@ -90,6 +93,18 @@ std::string fileContent(const std::string& path)
     } catch (const std::exception&) {
         return {};
     }
+}
+
+// The value of `key` in a Java-style properties file ("key = value" lines); empty when absent.
+std::string propertyInFile(const std::string& path, const std::string& key)
+{
+    std::ifstream in(path);
+    for (std::string line; std::getline(in, line);) {
+        const std::size_t separator = line.find_first_of("=:");
+        if (separator != std::string::npos && trim(line.substr(0, separator)) == key)
+            return trim(line.substr(separator + 1));
+    }
+    return {};
 }
 
 } // namespace
@@ -223,6 +238,9 @@ void ServerProcess::launch()
         argv.insert(argv.end(), {"--data-dir", m_options.dataDir});
     if (!m_options.listen.empty())
         argv.insert(argv.end(), {"--listen", m_options.listen});
+    const std::string databaseUrl = postgresDatabaseUrl();
+    if (!databaseUrl.empty())
+        argv.insert(argv.end(), {"--database-url", databaseUrl});
     argv.insert(argv.end(), m_options.args.begin(), m_options.args.end());
 
     std::vector<std::string> env;
@@ -273,6 +291,42 @@ void ServerProcess::launch()
         m_pid = -1;
         throw std::runtime_error("cannot start " + argv[0] + ": " + std::strerror(rc));
     }
+}
+
+std::string ServerProcess::postgresDatabaseUrl() const
+{
+    if (!TestBackend::postgresql())
+        return {};
+    // The data folder and database as the server resolves them (command line, then environment,
+    // then --config file); a test that names its own database keeps it.
+    std::string dataDir = m_options.dataDir, configFile;
+    for (const auto& [name, value] : m_options.env) {
+        if (name == "CITYCODE_DATABASE_URL")
+            return {};
+        if (name == "CITYCODE_DATA_DIR" && dataDir.empty())
+            dataDir = value;
+    }
+    for (std::size_t i = 0; i < m_options.args.size(); ++i) {
+        const std::string& arg = m_options.args[i];
+        const std::string next = i + 1 < m_options.args.size() ? m_options.args[i + 1] : std::string();
+        if (arg == "--database-url" || arg.rfind("--database-url=", 0) == 0 ||
+            (arg == "--set" && next.rfind("database.url=", 0) == 0))
+            return {};
+        if (arg == "--data-dir")
+            dataDir = next;
+        else if (arg == "--set" && next.rfind("data.dir=", 0) == 0)
+            dataDir = next.substr(9);
+        else if (arg == "--config")
+            configFile = next;
+    }
+    if (!configFile.empty()) {
+        if (!propertyInFile(configFile, "database.url").empty())
+            return {};
+        if (dataDir.empty())
+            dataDir = propertyInFile(configFile, "data.dir");
+    }
+    // Servers of one data folder share its database, as they would share citycode.db.
+    return dataDir.empty() ? TestBackend::createDatabase() : TestBackend::databaseUrlFor(dataDir);
 }
 
 void ServerProcess::waitUntilReady(int timeoutMs)

@@ -49,7 +49,9 @@ struct ServerOptions
 // stdout and stderr captured to files there, and its readiness judged by /health answering.
 // The CITYCODE_LISTEN, CITYCODE_DATA_DIR, CITYCODE_DATABASE_URL and CITYCODE_ADMIN_PASSWORD
 // variables of the test's own environment are not passed on: only ServerOptions::env counts.
-// The destructor kills a server that is still running.
+// With CITYCODE_TEST_BACKEND=postgresql, a server that is not given a database URL gets
+// --database-url of its data folder's PostgreSQL database (TestBackend). The destructor kills a
+// server that is still running.
 class ServerProcess
 {
 public:
@@ -85,6 +87,8 @@ public:
 
 private:
     bool reap(int options);
+    // The PostgreSQL database to pass on, or empty (SQLite, or the test chose a database).
+    std::string postgresDatabaseUrl() const;
 
     ServerOptions m_options;
     TempDir m_runDir; // port file and captured output

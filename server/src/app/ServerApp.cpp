@@ -1,10 +1,28 @@
 #include "app/ServerApp.h"
 
+#include "api/MetricsHandler.h"
 #include "api/Routes.h"
 #include "app/ServerConfig.h"
 #include "citycode/common/Error.h"
+#include "http/AddressList.h"
+#include "http/HttpMetrics.h"
+#include "http/HttpServer.h"
 #include "http/Router.h"
+#include "http/TrustedProxies.h"
+#include "services/AuthService.h"
+#include "services/CaptchaService.h"
 #include "services/HealthService.h"
+#include "services/LoginThrottle.h"
+#include "services/MenuService.h"
+#include "services/OnboardingService.h"
+#include "services/OperationLog.h"
+#include "services/OperatorService.h"
+#include "services/PersonalDataCipher.h"
+#include "services/PlatformService.h"
+#include "services/ReferenceDataService.h"
+#include "services/RoleService.h"
+#include "services/ServiceListingService.h"
+#include "services/SessionService.h"
 #include "services/SetupService.h"
 #include "storage/Database.h"
 #include "storage/Migrations.h"
@@ -16,8 +34,9 @@
 #include <Poco/FileChannel.h>
 #include <Poco/FormattingChannel.h>
 #include <Poco/Logger.h>
-#include <Poco/Net/HTTPServer.h>
+#include <Poco/Net/Context.h>
 #include <Poco/Net/HTTPServerParams.h>
+#include <Poco/Net/SecureServerSocket.h>
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/Path.h>
 #include <Poco/PatternFormatter.h>
@@ -27,7 +46,9 @@
 #include <Poco/Util/OptionException.h>
 #include <Poco/Util/OptionSet.h>
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -49,7 +70,7 @@ struct KeyOption
 const KeyOption kKeyOptions[] = {
     {"data-dir", "DIR", "data.dir", "Folder for the database and logs, created (0700) if missing. [data.dir]"},
     {"listen", "HOST:PORT", "server.listen", "Address to listen on; port 0 picks a free port. [server.listen]"},
-    {"database-url", "URL", "database.url", "Database, e.g. sqlite:/var/lib/citycode/citycode.db. [database.url]"},
+    {"database-url", "URL", "database.url", "Database: sqlite:PATH or postgresql://USER@HOST/DB. [database.url]"},
     {"port-file", "FILE", "server.port_file",
      "Write the bound port number to FILE once the server accepts requests. [server.port_file]"},
     {"demo-dir", "DIR", "demo.dir", "Folder of the demo data for --demo. [demo.dir]"},
@@ -93,6 +114,39 @@ Poco::AutoPtr<Poco::Channel> fileChannel(const std::string& path)
     channel->setProperty("archive", "number");
     channel->setProperty("purgeCount", "10");
     return channel;
+}
+
+// The TLS context of server.tls_cert and server.tls_key. TLS 1.2 and 1.3 only (RFC 8996
+// deprecates 1.0 and 1.1), TLS 1.2 limited to forward-secret AEAD suites (Mozilla's
+// "intermediate" configuration); no client certificates. Fails with EXIT_CONFIG naming the file.
+Poco::Net::Context::Ptr tlsContext(const ServerConfig& config)
+{
+    for (const auto& [key, path] : {std::pair{"server.tls_cert", config.tlsCert}, {"server.tls_key", config.tlsKey}}) {
+        if (!std::ifstream(path).good())
+            fail(Poco::Util::Application::EXIT_CONFIG,
+                 std::string("cannot read ") + key + " " + path + ": " + std::strerror(errno));
+    }
+    Poco::Net::Context::Params params;
+    params.certificateFile = config.tlsCert;
+    params.privateKeyFile = config.tlsKey;
+    params.verificationMode = Poco::Net::Context::VERIFY_NONE;
+    params.loadDefaultCAs = false;
+    params.cipherList = "ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:"
+                        "ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305";
+    Poco::Net::Context::Ptr context;
+    try {
+        context = new Poco::Net::Context(Poco::Net::Context::TLS_SERVER_USE, params);
+        context->requireMinimumProtocol(Poco::Net::Context::PROTO_TLSV1_2);
+    } catch (const Poco::Exception& e) {
+        fail(Poco::Util::Application::EXIT_CONFIG, "cannot use server.tls_cert " + config.tlsCert +
+                                                       " with server.tls_key " + config.tlsKey + ": " +
+                                                       e.displayText());
+    }
+    // Poco loads both files but does not check that they belong together.
+    if (SSL_CTX_check_private_key(context->sslContext()) != 1)
+        fail(Poco::Util::Application::EXIT_CONFIG,
+             "server.tls_key " + config.tlsKey + " is not the key of server.tls_cert " + config.tlsCert);
+    return context;
 }
 
 } // namespace
@@ -187,7 +241,12 @@ int ServerApp::serve(const ServerConfig& config)
 
     // The socket is bound before the database is set up: if the port is taken, the process fails
     // before a one-time password is created that nobody would ever see.
-    Poco::Net::ServerSocket socket;
+    // TLS first: a missing or corrupt key file stops the server before anything else happens
+    // (QUALITY.md), with the file named.
+    Poco::Net::Context::Ptr tls;
+    if (!config.tlsCert.empty())
+        tls = tlsContext(config);
+    Poco::Net::ServerSocket socket = tls ? Poco::Net::SecureServerSocket(tls) : Poco::Net::ServerSocket();
     try {
         // SO_REUSEADDR restarts at once despite connections in TIME_WAIT; SO_REUSEPORT, which
         // Poco's two-argument bind() also sets, would let a second server share the port.
@@ -202,6 +261,15 @@ int ServerApp::serve(const ServerConfig& config)
         demoDir = demoDirectory(config);
     } catch (const common::Error& e) {
         fail(EXIT_CONFIG, std::string("configuration error: ") + e.what());
+    }
+
+    // The data key before the database: a wrong or corrupt key would make every sealed personal
+    // value unreadable, so it stops the start with the file named (QUALITY.md, "Faults").
+    std::optional<PersonalDataCipher> cipher;
+    try {
+        cipher = PersonalDataCipher::fromKeyFile(config.dataKeyFile);
+    } catch (const common::Error& e) {
+        fail(EXIT_CONFIG, "security.data_key_file " + config.dataKeyFile + ": " + e.what());
     }
 
     std::unique_ptr<Database> database;
@@ -220,8 +288,29 @@ int ServerApp::serve(const ServerConfig& config)
     }
 
     HealthService health(*database, log);
+    HttpMetrics metrics;
+    MetricsHandler metricsHandler(metrics, *database, AddressList::parse(config.metricsAllow));
+    const TrustedProxies proxies(AddressList::parse(config.trustedProxies));
+    // Console authentication and authorisation; they outlive the HTTP server below.
+    SessionService sessions(*database, config.auth);
+    CaptchaService captchas(*database);
+    LoginThrottle throttle(*database, config.auth);
+    OperationLog operationLog(*database);
+    AuthService auth(*database, config.auth, sessions, captchas, throttle, operationLog);
+    MenuService menus(*database);
+    OperatorService operators(*database);
+    RoleService roles(*database);
+    PlatformService platforms(*database);
+    AppService apps(*database, *cipher);
+    OnboardingService onboarding(*database, *cipher, apps);
+    ServiceListingService serviceListings(*database);
+    ReferenceDataService referenceData(*database);
     Poco::SharedPtr<Router> router(new Router(config.maxBodyBytes));
-    addRoutes(*router, {health});
+    router->setAuthenticator(&sessions);
+    addRoutes(*router, {health, metricsHandler, auth, captchas, menus, operationLog, operators, roles, platforms, apps,
+                        onboarding, serviceListings, referenceData});
+    router->setTrustedProxies(proxies);
+    router->setMetrics(&metrics);
 
     // Poco's defaults are unbounded or long (no per-connection request limit, 60 s timeouts);
     // bounded values keep slow or greedy clients from holding every worker.
@@ -239,7 +328,16 @@ int ServerApp::serve(const ServerConfig& config)
     params->setThreadIdleTime(Poco::Timespan(1, 0));
     // A pool of our own, so that stopping can wait for exactly the requests still being handled.
     Poco::ThreadPool workers(1, config.maxThreads);
-    Poco::Net::HTTPServer server(router, workers, socket, params);
+    ConnectionRegistry::Settings limits;
+    limits.maxPerAddress = config.maxConnectionsPerAddress;
+    limits.headerTimeout = Poco::Timespan(config.headerTimeoutSeconds, 0);
+    limits.keepAliveTimeout = Poco::Timespan(config.keepAliveTimeoutSeconds, 0);
+    limits.tls = static_cast<bool>(tls);
+    if (config.maxConnectionsPerAddress >= config.maxThreads)
+        log.warning("server.max_connections_per_address (%d) >= server.max_threads (%d): one address can occupy "
+                    "every worker",
+                    config.maxConnectionsPerAddress, config.maxThreads);
+    HttpServer server(router, workers, socket, params, limits, metrics, proxies);
 
     const std::string url = config.urlFor(socket.address().port());
     if (admin)
@@ -253,7 +351,7 @@ int ServerApp::serve(const ServerConfig& config)
     waitForTerminationRequest();
 
     log.information("stopping: no new connections, finishing requests in progress");
-    server.stopAll(false); // waits for each connection's current request, then closes it
+    server.stopAll(); // idle connections close now, busy ones after their current answer
     workers.joinAll();
     database->close();
     if (!config.portFile.empty())

@@ -1,6 +1,7 @@
 #include "app/ServerConfig.h"
 
 #include "citycode/common/Error.h"
+#include "http/AddressList.h"
 
 #include <Poco/Exception.h>
 #include <Poco/Logger.h>
@@ -35,21 +36,34 @@ const std::map<std::string, std::string>& defaults()
     static const std::map<std::string, std::string> values = {
         {"server.listen", "127.0.0.1:8080"},
         {"server.public_url", ""},
-        {"server.max_threads", "16"},
+        {"server.max_threads", "64"},
         {"server.max_queued", "64"},
+        {"server.max_connections_per_address", "32"},
+        {"server.header_timeout", "5"},
         {"server.keep_alive", "true"},
         {"server.max_keep_alive_requests", "100"},
         {"server.keep_alive_timeout", "10"},
         {"server.timeout", "10"},
         {"server.max_body_bytes", "1048576"},
+        {"server.trusted_proxies", ""},
+        {"server.metrics_allow", "127.0.0.1, ::1"},
+        {"server.tls_cert", ""},
+        {"server.tls_key", ""},
         {"server.port_file", ""},
         {"data.dir", "citycode-data"},
         {"database.url", "sqlite:${data.dir}/citycode.db"},
+        {"security.data_key_file", "${data.dir}/keys/data.key"},
         {"log.target", "console"},
         {"log.level", "information"},
         {"log.access", "true"},
         {"platform.main_name", "城市码主平台"},
         {"admin.initial_password", ""},
+        {"auth.captcha", "required"},
+        {"auth.session_idle_seconds", "1800"},
+        {"auth.session_absolute_seconds", "43200"},
+        {"auth.throttle_window_seconds", "900"},
+        {"auth.throttle_free_failures", "5"},
+        {"auth.throttle_max_delay_seconds", "900"},
         {"demo.enabled", "false"},
         {"demo.dir", ""},
     };
@@ -134,6 +148,18 @@ Poco::Net::SocketAddress parseListen(const std::string& value)
     }
 }
 
+// A list for AddressList ("127.0.0.1, 10.0.0.0/8"), checked here so that a typo stops the start.
+std::string addressList(const Reader& read, const std::string& key)
+{
+    const std::string value = read.text(key);
+    try {
+        AddressList::parse(value);
+    } catch (const common::Error& e) {
+        invalid(key, value, std::string(e.what()) + "; expected addresses or ADDRESS/PREFIX networks");
+    }
+    return value;
+}
+
 // Every key of a configuration, e.g. "server.listen".
 void collectKeys(const Poco::Util::AbstractConfiguration& config, const std::string& root,
                  std::vector<std::string>& keys)
@@ -205,8 +231,21 @@ ServerConfig ServerConfig::load(const std::string& configFile, const std::map<st
     config.keepAliveTimeoutSeconds = read.smallInteger("server.keep_alive_timeout", 1, 3600);
     config.timeoutSeconds = read.smallInteger("server.timeout", 1, 3600);
     config.maxBodyBytes = static_cast<std::size_t>(read.integer("server.max_body_bytes", 1, 1LL << 32));
+    config.maxConnectionsPerAddress = read.smallInteger("server.max_connections_per_address", 1, 100000);
+    config.headerTimeoutSeconds = read.smallInteger("server.header_timeout", 1, 3600);
+    config.trustedProxies = addressList(read, "server.trusted_proxies");
+    config.metricsAllow = addressList(read, "server.metrics_allow");
+    config.tlsCert = read.text("server.tls_cert");
+    config.tlsKey = read.text("server.tls_key");
+    if (config.tlsCert.empty() != config.tlsKey.empty())
+        invalid(config.tlsCert.empty() ? "server.tls_cert" : "server.tls_key", "",
+                "server.tls_cert and server.tls_key go together: set both for TLS, or neither");
     config.portFile = read.text("server.port_file");
     config.databaseUrl = read.text("database.url");
+    const std::string dataKeyFile = read.text("security.data_key_file");
+    if (dataKeyFile.empty())
+        invalid("security.data_key_file", dataKeyFile, "expected a file name");
+    config.dataKeyFile = Poco::Path(dataKeyFile).makeAbsolute().toString();
     config.logTarget = read.text("log.target");
     if (config.logTarget != "console" && config.logTarget != "file")
         invalid("log.target", config.logTarget, "expected console or file");
@@ -222,6 +261,15 @@ ServerConfig ServerConfig::load(const std::string& configFile, const std::map<st
     if (config.mainPlatformName.empty())
         invalid("platform.main_name", "", "expected a name");
     config.initialAdminPassword = read.raw("admin.initial_password");
+    const std::string captcha = read.text("auth.captcha");
+    if (captcha != "required" && captcha != "disabled")
+        invalid("auth.captcha", captcha, "expected required or disabled");
+    config.auth.captchaRequired = captcha == "required";
+    config.auth.sessionIdleSeconds = read.integer("auth.session_idle_seconds", 1, 7 * 24 * 3600);
+    config.auth.sessionAbsoluteSeconds = read.integer("auth.session_absolute_seconds", 1, 30 * 24 * 3600);
+    config.auth.throttleWindowSeconds = read.integer("auth.throttle_window_seconds", 1, 24 * 3600);
+    config.auth.throttleFreeFailures = read.integer("auth.throttle_free_failures", 1, 1000);
+    config.auth.throttleMaxDelaySeconds = read.integer("auth.throttle_max_delay_seconds", 1, 24 * 3600);
     config.demo = read.boolean("demo.enabled");
     config.demoDir = read.text("demo.dir");
     return config;
@@ -236,7 +284,7 @@ std::string ServerConfig::urlFor(unsigned short boundPort) const
         host = listen.family() == Poco::Net::SocketAddress::IPv6 ? "::1" : "127.0.0.1";
     if (host.find(':') != std::string::npos)
         host = "[" + host + "]";
-    return "http://" + host + ":" + std::to_string(boundPort);
+    return (tlsCert.empty() ? "http://" : "https://") + host + ":" + std::to_string(boundPort);
 }
 
 } // namespace citycode::server

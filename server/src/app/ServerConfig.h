@@ -1,5 +1,7 @@
 #pragma once
 
+#include "services/AuthSettings.h"
+
 #include <Poco/Net/SocketAddress.h>
 
 #include <cstddef>
@@ -15,21 +17,29 @@ struct ServerConfig
 {
     Poco::Net::SocketAddress listen;        // server.listen  (CITYCODE_LISTEN, --listen)
     std::string publicUrl;                  // server.public_url, shown in the first-start message
-    int maxThreads = 16;                    // server.max_threads
+    int maxThreads = 64;                    // server.max_threads
     int maxQueued = 64;                     // server.max_queued
+    int maxConnectionsPerAddress = 32;      // server.max_connections_per_address
+    int headerTimeoutSeconds = 5;           // server.header_timeout
     bool keepAlive = true;                  // server.keep_alive
     int maxKeepAliveRequests = 100;         // server.max_keep_alive_requests
     int keepAliveTimeoutSeconds = 10;       // server.keep_alive_timeout
     int timeoutSeconds = 10;                // server.timeout
     std::size_t maxBodyBytes = 1024 * 1024; // server.max_body_bytes
+    std::string trustedProxies;             // server.trusted_proxies (addresses and networks)
+    std::string metricsAllow;               // server.metrics_allow (addresses and networks)
+    std::string tlsCert;                    // server.tls_cert: PEM certificate chain; empty: plain HTTP
+    std::string tlsKey;                     // server.tls_key: PEM private key of tls_cert
     std::string portFile;                   // server.port_file (--port-file)
     std::string dataDir;                    // data.dir (CITYCODE_DATA_DIR, --data-dir), absolute
     std::string databaseUrl;                // database.url (CITYCODE_DATABASE_URL, --database-url)
+    std::string dataKeyFile;                // security.data_key_file: SM4 key of personal data, absolute
     std::string logTarget = "console";      // log.target: console | file
     std::string logLevel = "information";   // log.level
     bool accessLog = true;                  // log.access
     std::string mainPlatformName;           // platform.main_name
     std::string initialAdminPassword;       // admin.initial_password (CITYCODE_ADMIN_PASSWORD)
+    AuthSettings auth;                      // auth.*: captcha, session timeouts, login throttling
     bool demo = false;                      // demo.enabled (--demo)
     std::string demoDir;                    // demo.dir (--demo-dir)
 
@@ -38,7 +48,7 @@ struct ServerConfig
     // naming the key and the expected form for any bad value, ("CONFIG_FILE") for an unreadable file.
     static ServerConfig load(const std::string& configFile, const std::map<std::string, std::string>& commandLine);
 
-    // "http://HOST:PORT" for the bound port (server.public_url when set).
+    // "http://HOST:PORT" (https with TLS) for the bound port (server.public_url when set).
     std::string urlFor(unsigned short boundPort) const;
 };
 

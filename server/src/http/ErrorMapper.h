@@ -26,6 +26,10 @@ public:
     // Answers with the error envelope.
     static void respond(Exchange& exchange, const std::string& code, const std::string& message);
 
+    // The envelope as JSON text, for the connection layer's answers that have no Exchange
+    // (408 header timeout, 429/503 refused connection, 400/414/431 unparsable header).
+    static std::string envelope(const std::string& code, const std::string& message, const std::string& requestId);
+
     // Answers the exception currently being handled; call only from inside a catch block.
     // Never throws: if the answer cannot be sent any more, it is logged.
     static void respondToCurrentException(Exchange& exchange, Poco::Logger& logger) noexcept;

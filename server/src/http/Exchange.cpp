@@ -63,6 +63,13 @@ std::string Exchange::readBody(std::size_t limit)
         if (body.size() > limit)
             refuseLargeBody(limit);
     }
+    // The stream swallows the exceptions of a malformed chunk, a timeout or a reset (badbit), and
+    // a connection closed early just ends it: either way the body is not what the client meant.
+    if (in.bad() ||
+        (m_request.hasContentLength() && body.size() != static_cast<std::size_t>(m_request.getContentLength64()))) {
+        m_response.setKeepAlive(false);
+        throw common::Error("BAD_REQUEST", "the request body is malformed or incomplete");
+    }
     m_bodyConsumed = true;
     return body;
 }
@@ -89,6 +96,26 @@ void Exchange::sendJson(Poco::Net::HTTPResponse::HTTPStatus status, const Poco::
     m_response.set("Cache-Control", "no-store");
     m_response.set("X-Content-Type-Options", "nosniff");
     m_response.sendBuffer(payload.data(), payload.size());
+}
+
+void Exchange::sendText(Poco::Net::HTTPResponse::HTTPStatus status, const std::string& contentType,
+                        const std::string& body)
+{
+    if (!m_bodyConsumed && requestHasBody())
+        m_response.setKeepAlive(false);
+    m_response.setStatusAndReason(status);
+    m_response.setContentType(contentType);
+    m_response.setContentLength64(static_cast<Poco::Int64>(body.size()));
+    m_response.set("Cache-Control", "no-store");
+    m_response.set("X-Content-Type-Options", "nosniff");
+    m_response.sendBuffer(body.data(), body.size());
+}
+
+const Principal& Exchange::principal() const
+{
+    if (!m_principal)
+        throw common::Error("UNAUTHENTICATED", "sign in first");
+    return *m_principal;
 }
 
 bool Exchange::responseSent() const

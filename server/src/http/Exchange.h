@@ -1,10 +1,13 @@
 #pragma once
 
+#include "services/Principal.h"
+
 #include <Poco/JSON/Object.h>
 #include <Poco/Net/HTTPResponse.h>
 
 #include <cstddef>
 #include <map>
+#include <optional>
 #include <string>
 
 namespace Poco::Net {
@@ -30,6 +33,10 @@ public:
     const std::string& requestId() const { return m_requestId; }
     // The percent-decoded path without the query, e.g. "/health".
     const std::string& path() const { return m_path; }
+    // The client's IP address ("203.0.113.7"): the TCP peer, or the address a trusted reverse proxy
+    // names in X-Forwarded-For (server.trusted_proxies). Use this, never the raw header or peer.
+    const std::string& remoteAddress() const { return m_remoteAddress; }
+    void setRemoteAddress(std::string address) { m_remoteAddress = std::move(address); }
     // The value of a "{name}" segment of the matched route, or an empty string.
     std::string pathParam(const std::string& name) const;
 
@@ -43,7 +50,15 @@ public:
     // the connection afterwards (it cannot be told apart from the next request otherwise).
     void sendJson(Poco::Net::HTTPResponse::HTTPStatus status, const Poco::JSON::Object& body);
 
+    // Sends `body` as the whole response (e.g. a CSV export) with `status` and `contentType`.
+    void sendText(Poco::Net::HTTPResponse::HTTPStatus status, const std::string& contentType, const std::string& body);
+
     bool responseSent() const;
+
+    // The signed-in caller, set by the Router for every non-public route. Throws
+    // citycode::common::Error("UNAUTHENTICATED") on a public route.
+    const Principal& principal() const;
+    void setPrincipal(Principal principal) { m_principal = std::move(principal); }
 
 private:
     bool requestHasBody() const;
@@ -56,6 +71,8 @@ private:
     PathParams m_pathParams;
     std::size_t m_maxBodyBytes;
     bool m_bodyConsumed = false;
+    std::string m_remoteAddress;
+    std::optional<Principal> m_principal;
 };
 
 } // namespace citycode::server

@@ -3,7 +3,9 @@
 #include "citycode/common/Bytes.h"
 #include "citycode/common/Crypto.h"
 #include "citycode/common/Error.h"
+#include "http/Authenticator.h"
 #include "http/ErrorMapper.h"
+#include "http/HttpMetrics.h"
 
 #include <Poco/DateTimeFormatter.h>
 #include <Poco/Exception.h>
@@ -12,6 +14,7 @@
 #include <Poco/Net/HTTPRequestHandler.h>
 #include <Poco/Net/HTTPServerRequest.h>
 #include <Poco/Net/HTTPServerResponse.h>
+#include <Poco/String.h>
 #include <Poco/Timestamp.h>
 #include <Poco/URI.h>
 
@@ -72,6 +75,70 @@ std::optional<Target> parseTarget(const std::string& uri)
     }
 }
 
+// The token of "Authorization: Bearer <token>" (RFC 6750 §2.1; the scheme is case-insensitive),
+// or an empty string.
+std::string bearerToken(const Poco::Net::HTTPServerRequest& request)
+{
+    const std::string value = request.get("Authorization", "");
+    constexpr char scheme[] = "bearer ";
+    constexpr std::size_t schemeLength = sizeof(scheme) - 1;
+    if (value.size() <= schemeLength || Poco::icompare(value.substr(0, schemeLength), scheme) != 0)
+        return {};
+    return Poco::trim(value.substr(schemeLength));
+}
+
+// Applies the route's access requirement and puts the caller's Principal on the exchange; throws
+// UNAUTHENTICATED, PASSWORD_CHANGE_REQUIRED or FORBIDDEN.
+void authorize(const RouteAccess& access, Authenticator* authenticator, Exchange& exchange)
+{
+    if (access.kind() == RouteAccess::Kind::Public)
+        return;
+    const std::string token = bearerToken(exchange.request());
+    std::optional<Principal> principal;
+    if (!token.empty() && authenticator)
+        principal = authenticator->authenticate(token, exchange.remoteAddress());
+    if (!principal) {
+        exchange.response().set("WWW-Authenticate", "Bearer realm=\"citycode-admin\"");
+        throw common::Error("UNAUTHENTICATED", "sign in first: the session is missing, ended or expired");
+    }
+    principal->requestId = exchange.requestId();
+    if (principal->mustChangePassword && access.kind() != RouteAccess::Kind::DuringPasswordChange)
+        throw common::Error("PASSWORD_CHANGE_REQUIRED", "the password must be changed before anything else");
+    if (access.kind() == RouteAccess::Kind::Permission && !principal->has(access.permissionKey()))
+        throw common::Error("FORBIDDEN", "this needs the permission " + access.permissionKey());
+    exchange.setPrincipal(std::move(*principal));
+}
+
+// Every X-Forwarded-For line, joined with commas (RFC 9110 §5.3: the same as one combined line).
+std::string forwardedFor(const Poco::Net::HTTPServerRequest& request)
+{
+    std::string joined;
+    for (auto it = request.find("X-Forwarded-For");
+         it != request.end() && Poco::icompare(it->first, "X-Forwarded-For") == 0; ++it)
+        joined += (joined.empty() ? "" : ",") + it->second;
+    return joined;
+}
+
+// Issue 3: an oversized body is refused with 413 before it is read, whatever the route and method
+// (a route that reads no body would otherwise leave it to be drained or to close the connection).
+// A chunked body has no announced size; Exchange::readBody cuts it off at the limit.
+void refuseAnnouncedLargeBody(const Poco::Net::HTTPServerRequest& request, std::size_t limit)
+{
+    Poco::UInt64 announced = 0;
+    try {
+        if (!request.hasContentLength())
+            return;
+        const Poco::Int64 length = request.getContentLength64();
+        if (length < 0)
+            throw common::Error("BAD_REQUEST", "invalid Content-Length");
+        announced = static_cast<Poco::UInt64>(length);
+    } catch (const Poco::Exception&) {
+        throw common::Error("BAD_REQUEST", "invalid Content-Length"); // RFC 9112 §6.3: unrecoverable
+    }
+    if (announced > limit)
+        throw common::Error("PAYLOAD_TOO_LARGE", "the request body is larger than " + std::to_string(limit) + " bytes");
+}
+
 std::string join(const std::vector<std::string>& items, const std::string& separator)
 {
     std::string text;
@@ -96,10 +163,14 @@ public:
         Router::Match match = target ? m_router.match(request.getMethod(), target->segments) : Router::Match{};
         Exchange exchange(request, response, std::move(requestId), target ? target->path : std::string("-"),
                           std::move(match.params), m_router.maxBodyBytes());
+        exchange.setRemoteAddress(
+            m_router.trustedProxies().clientAddress(request.clientAddress().host(), forwardedFor(request)));
         try {
+            refuseAnnouncedLargeBody(request, m_router.maxBodyBytes());
             if (!target)
                 throw common::Error("BAD_REQUEST", "malformed request target");
             if (match.route) {
+                authorize(match.route->access, m_router.authenticator(), exchange);
                 match.route->handler(exchange);
             } else if (!match.allowedMethods.empty()) {
                 response.set("Allow", join(match.allowedMethods, ", "));
@@ -112,6 +183,11 @@ public:
             ErrorMapper::respondToCurrentException(exchange, Poco::Logger::get("citycode"));
         }
         logAccess(exchange, started);
+        if (HttpMetrics* metrics = m_router.metrics()) {
+            const int route = match.route ? static_cast<int>(match.route - m_router.routes().data()) : -1;
+            metrics->recordRequest(route, request.getMethod(), static_cast<int>(response.getStatus()),
+                                   started.elapsed());
+        }
     }
 
 private:
@@ -128,7 +204,7 @@ private:
         line.set("path", exchange.path().substr(0, kMaxLoggedPath));
         line.set("status", static_cast<int>(exchange.response().getStatus()));
         line.set("durationMs", durationMs);
-        line.set("remote", exchange.request().clientAddress().toString());
+        line.set("remote", exchange.remoteAddress());
         std::ostringstream text;
         line.stringify(text);
         log.information(text.str());
@@ -143,9 +219,25 @@ Router::Router(std::size_t maxBodyBytes) : m_maxBodyBytes(maxBodyBytes) {}
 
 void Router::add(const std::string& method, const std::string& pattern, Handler handler)
 {
+    add(method, pattern, RouteAccess::publicRoute(), std::move(handler));
+}
+
+void Router::add(const std::string& method, const std::string& pattern, RouteAccess access, Handler handler)
+{
     if (pattern.empty() || pattern.front() != '/')
         throw std::invalid_argument("route pattern must start with '/': " + pattern);
-    m_routes.push_back({method, splitSegments(pattern), std::move(handler)});
+    m_routes.push_back({method, splitSegments(pattern), std::move(handler), std::move(access)});
+}
+
+void Router::setMetrics(HttpMetrics* metrics)
+{
+    m_metrics = metrics;
+    if (!metrics)
+        return;
+    std::vector<std::pair<std::string, std::string>> labels;
+    for (const Route& route : m_routes)
+        labels.emplace_back(route.method, "/" + join(route.segments, "/"));
+    metrics->setRoutes(labels);
 }
 
 Router::Match Router::match(const std::string& method, const std::vector<std::string>& segments) const

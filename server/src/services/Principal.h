@@ -18,6 +18,9 @@ struct Principal
     bool initialAdmin = false; // the initial administrator only creates main-platform administrators
     std::set<std::string> permissions;
     std::string remoteAddress; // for the operation log
+    std::string requestId;     // of the request being served, for the operation log
+    std::int64_t sessionId = 0;
+    bool mustChangePassword = false; // only the password change, "me" and logout are allowed then
 
     bool has(const std::string& permission) const { return permissions.count(permission) != 0; }
     // The data scope: may this operator see or change data of `platform`?

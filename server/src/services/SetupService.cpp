@@ -5,6 +5,7 @@
 #include "storage/Database.h"
 #include "storage/OperatorRepository.h"
 #include "storage/PlatformRepository.h"
+#include "storage/RoleRepository.h"
 #include "storage/Transaction.h"
 
 #include <Poco/Data/Session.h>
@@ -37,8 +38,8 @@ std::optional<InitialAdministrator> SetupService::initialize(const Options& opti
     admin.password = admin.passwordGenerated ? Passwords::generate() : options.initialPassword;
     const std::string passwordHash = Passwords::hash(admin.password);
 
-    Transaction transaction(session);
-    // Checked again under the write lock, so two servers starting on one database set it up once.
+    Transaction transaction(session, TransactionLock::Database);
+    // Checked again under the lock, so two servers starting on one database set it up once.
     if (alreadySetUp())
         return std::nullopt;
 
@@ -50,7 +51,16 @@ std::optional<InitialAdministrator> SetupService::initialize(const Options& opti
     account.passwordHash = passwordHash;
     account.mustChangePassword = true;
     account.initialAdmin = true;
-    OperatorRepository(session).insert(account);
+    const Poco::Int64 adminId = OperatorRepository(session).insert(account);
+    // The built-in super administrator role holds every menu (RoleRepository::permissionsOf).
+    RoleRecord superAdmin;
+    superAdmin.platformId = mainId;
+    superAdmin.name = "超级管理员";
+    superAdmin.code = RoleRepository::kSuperAdmin;
+    superAdmin.description = "Built-in: every permission";
+    superAdmin.builtin = true;
+    RoleRepository roles(session);
+    roles.setOperatorRoles(adminId, {roles.insert(superAdmin)});
     for (const NewPlatform& platform : demoPlatforms)
         platforms.insert(platform);
     transaction.commit();

@@ -2,6 +2,8 @@
 
 #include <Poco/Data/Session.h>
 #include <Poco/Data/SessionPool.h>
+#include <Poco/Data/Statement.h>
+#include <Poco/Types.h>
 
 #include <memory>
 #include <string>
@@ -11,17 +13,26 @@ namespace citycode::server {
 enum class DatabaseBackend
 {
     Sqlite,
+    Postgresql,
 };
 
 // Owns the pool of database sessions for one connection URL and hands out sessions that are
 // ready to use (SQLite: WAL, synchronous=FULL, busy_timeout, foreign keys). The URL selects the
-// backend so that PostgreSQL can be added as "postgresql://..." without touching callers.
-// Thread-safe: each thread takes its own session with session().
+// backend, SQLite or PostgreSQL; callers write one SQL text for both (TOOLCHAIN.md: $1, $2...
+// placeholders, each once and in order). Thread-safe: each thread takes its own session.
+//
+// Durability (issue 3, "kill -9 loses no acknowledged write"): on SQLite, WAL with
+// synchronous=FULL syncs the WAL file at every COMMIT, so a transaction is on disk before COMMIT
+// returns (sqlite.org/pragma.html#pragma_synchronous); NORMAL would only sync at checkpoints. On
+// PostgreSQL, synchronous_commit=on (the default, never changed here) makes COMMIT wait until
+// the WAL record is flushed (PostgreSQL 15 manual §20.5.1).
 class Database
 {
 public:
-    // url: "sqlite:PATH"; a relative PATH is resolved against dataDir. maxSessions bounds the pool
-    // (one per HTTP worker thread plus a few for start-up and housekeeping).
+    // url: "sqlite:PATH", a relative PATH resolved against dataDir; or
+    // "postgresql://[USER[:PASSWORD]@]HOST[:PORT]/DBNAME[?user=U&password=P&...]" (also
+    // "postgres://"), whose query parameters are passed to libpq as they are. maxSessions bounds
+    // the pool (one per HTTP worker thread plus a few for start-up and housekeeping).
     // Throws citycode::common::Error("DATABASE_URL_INVALID") for an unknown scheme and
     // ("DATABASE_OPEN_FAILED") when the database cannot be opened.
     Database(const std::string& url, const std::string& dataDir, int maxSessions);
@@ -34,9 +45,12 @@ public:
     Poco::Data::Session session();
 
     DatabaseBackend backend() const { return m_backend; }
-    const char* backendName() const; // "sqlite"
-    // Where the data lives, for logs: the SQLite file path (never a password).
+    const char* backendName() const; // "sqlite" or "postgresql"
+    // Where the data lives, for logs: the SQLite file path, or the PostgreSQL URL without its
+    // password.
     const std::string& location() const { return m_location; }
+    // The session pool, for GET /metrics (capacity, used, idle); read-only use only.
+    const Poco::Data::SessionPool& pool() const { return *m_pool; }
 
     // Closes every session; later session() calls throw. Idempotent.
     void close();
@@ -45,7 +59,25 @@ public:
     // ("2024-05-01T08:30:00.123Z"); text sorts in time order and reads the same on every backend.
     static std::string timestampNow();
 
+    // Runs an "INSERT ... RETURNING id" (both backends support RETURNING) with the given use()
+    // bindings and returns the new row's id, read as a 64-bit integer: PostgreSQL numbers
+    // BIGINT keys, which do not fit an int.
+    template <typename... Bindings>
+    static Poco::Int64 insertReturningId(Poco::Data::Session& session, const std::string& sql, Bindings... bindings)
+    {
+        Poco::Int64 id = 0;
+        Poco::Data::Statement insert(session);
+        insert << sql;
+        ((insert, bindings), ...);
+        insert, Poco::Data::Keywords::into(id);
+        insert.execute();
+        return id;
+    }
+
 private:
+    void openSqlite(const std::string& url, const std::string& dataDir, int maxSessions);
+    void openPostgresql(const std::string& url, int maxSessions);
+
     DatabaseBackend m_backend = DatabaseBackend::Sqlite;
     std::string m_location;
     std::unique_ptr<Poco::Data::SessionPool> m_pool;

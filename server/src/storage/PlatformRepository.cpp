@@ -15,11 +15,10 @@ Poco::Int64 PlatformRepository::insert(const NewPlatform& platform)
     std::string serviceAddress = platform.serviceAddress;
     std::string createdAt = Database::timestampNow();
     std::string updatedAt = createdAt;
-    Poco::Int64 id = 0;
-    m_session << "INSERT INTO platforms (kind, name, service_address, created_at, updated_at)"
-                 " VALUES ($1, $2, $3, $4, $5) RETURNING id",
-        use(kind), use(name), use(serviceAddress), use(createdAt), use(updatedAt), into(id), now;
-    return id;
+    return Database::insertReturningId(m_session,
+                                       "INSERT INTO platforms (kind, name, service_address, created_at, updated_at)"
+                                       " VALUES ($1, $2, $3, $4, $5) RETURNING id",
+                                       use(kind), use(name), use(serviceAddress), use(createdAt), use(updatedAt));
 }
 
 std::optional<Poco::Int64> PlatformRepository::findMainPlatformId()

@@ -1,0 +1,180 @@
+#include "http/HttpConnection.h"
+
+#include "citycode/common/Bytes.h"
+#include "citycode/common/Crypto.h"
+#include "http/ErrorMapper.h"
+#include "http/HttpMetrics.h"
+#include "http/Router.h"
+
+#include <Poco/Exception.h>
+#include <Poco/Net/HTTPRequestHandler.h>
+#include <Poco/Net/HTTPServerRequestImpl.h>
+#include <Poco/Net/HTTPServerResponseImpl.h>
+#include <Poco/Net/HTTPServerSession.h>
+#include <Poco/Net/NetException.h>
+#include <Poco/String.h>
+#include <Poco/Timestamp.h>
+
+#include <chrono>
+#include <memory>
+#include <poll.h>
+#include <sys/socket.h>
+
+namespace citycode::server {
+
+namespace {
+
+// Poco's header parser reports its limits by message only (MessageHeader::read, HTTPRequest::read).
+std::string codeForMalformed(const std::string& problem)
+{
+    const std::string text = Poco::toLower(problem);
+    if (text.find("field") != std::string::npos)
+        return "HEADER_TOO_LARGE"; // 431, RFC 6585 §5
+    if (text.find("uri") != std::string::npos)
+        return "URI_TOO_LONG"; // 414, RFC 9110 §15.5.15
+    return "BAD_REQUEST";
+}
+
+// How long and how much a closing connection still reads from a client that keeps sending.
+constexpr std::chrono::milliseconds kLingerTime{1000};
+constexpr std::size_t kLingerBytes = 256 * 1024;
+
+// True when the request announces a body larger than the router accepts: then no 100 Continue
+// invites the client to send it (RFC 9110 §10.1.1), and the router answers 413.
+bool announcesTooLargeBody(const Poco::Net::HTTPServerRequest& request, std::size_t limit)
+{
+    try {
+        return request.hasContentLength() && static_cast<Poco::UInt64>(request.getContentLength64()) > limit;
+    } catch (const Poco::Exception&) {
+        return true; // unparsable: the router answers 400; do not ask for the body either
+    }
+}
+
+} // namespace
+
+HttpConnection::HttpConnection(const Poco::Net::StreamSocket& socket, Poco::Net::HTTPServerParams::Ptr params,
+                               Poco::SharedPtr<Router> router, ConnectionRegistry& registry, HttpMetrics& metrics)
+    : Poco::Net::TCPServerConnection(socket), m_params(std::move(params)), m_router(std::move(router)),
+      m_registry(registry), m_metrics(metrics)
+{
+    m_slot.fd = static_cast<int>(this->socket().impl()->sockfd());
+    m_metrics.connectionOpened();
+}
+
+HttpConnection::~HttpConnection()
+{
+    leave();
+    m_metrics.connectionClosed();
+}
+
+void HttpConnection::leave()
+{
+    // Must run while the socket is still open: Poco's HTTPServerSession closes it when it is
+    // destroyed, and from then on its descriptor number may belong to a new connection, whose
+    // count and slot must not be touched.
+    if (m_left)
+        return;
+    m_left = true;
+    m_registry.remove(m_slot);
+    m_registry.release(m_slot.fd);
+}
+
+void HttpConnection::run()
+{
+    m_registry.add(m_slot);
+    m_registry.armFirstRequest(m_slot);
+    try {
+        Poco::Net::HTTPServerSession session(socket(), m_params);
+        // Destroyed before the session, so leave() runs before the session closes the socket.
+        const std::unique_ptr<HttpConnection, void (*)(HttpConnection*)> leaveFirst(
+            this, [](HttpConnection* connection) { connection->leave(); });
+        serveRequests(session);
+    } catch (const Poco::Exception&) {
+        // The client went away or the deadline closed the socket: nothing left to answer.
+    }
+    leave();
+}
+
+void HttpConnection::serveRequests(Poco::Net::HTTPServerSession& session)
+{
+    bool bodyMayBeUnread = false;
+    while (!m_registry.stopping() && session.hasMoreRequests()) {
+        try {
+            Poco::Net::HTTPServerResponseImpl response(session);
+            Poco::Net::HTTPServerRequestImpl request(response, session, m_params.get()); // reads the header
+            if (!m_registry.disarm(m_slot))
+                return;
+            response.setDate(Poco::Timestamp());
+            response.setVersion(request.getVersion());
+            response.setKeepAlive(m_params->getKeepAlive() && request.getKeepAlive() && session.canKeepAlive() &&
+                                  !m_registry.stopping());
+            std::unique_ptr<Poco::Net::HTTPRequestHandler> handler(m_router->createRequestHandler(request));
+            if (request.getExpectContinue() && response.getStatus() == Poco::Net::HTTPResponse::HTTP_OK &&
+                !announcesTooLargeBody(request, m_router->maxBodyBytes()))
+                response.sendContinue();
+            bodyMayBeUnread = request.getChunkedTransferEncoding() || request.hasContentLength();
+            handler->handleRequest(request, response);
+            session.setKeepAlive(m_params->getKeepAlive() && response.getKeepAlive() && session.canKeepAlive());
+        } catch (const Poco::Net::NoMessageException&) {
+            return; // the client closed between requests
+        } catch (const Poco::Net::MessageException& e) {
+            if (ConnectionRegistry::expired(m_slot))
+                return; // the watchdog has answered 408
+            answerMalformed(session, codeForMalformed(e.message()));
+            return;
+        } catch (const Poco::SyntaxException&) {
+            answerMalformed(session, "BAD_REQUEST"); // a Content-Length that is not a number
+            return;
+        }
+        if (!session.getKeepAlive()) {
+            if (bodyMayBeUnread)
+                lingeringClose();
+            return;
+        }
+        m_registry.armNextRequest(m_slot);
+    }
+}
+
+void HttpConnection::answerMalformed(Poco::Net::HTTPServerSession& session, const std::string& code)
+{
+    m_metrics.recordError(HttpMetrics::Error::MalformedRequest);
+    const std::string requestId = common::toHex(common::randomBytes(16));
+    const std::string body = ErrorMapper::envelope(code, "malformed or oversized request header", requestId);
+    Poco::Net::HTTPServerResponseImpl response(session);
+    response.setVersion(Poco::Net::HTTPMessage::HTTP_1_1);
+    response.setStatusAndReason(ErrorMapper::statusFor(code));
+    response.setKeepAlive(false);
+    response.setContentType("application/json; charset=utf-8");
+    response.setContentLength64(static_cast<Poco::Int64>(body.size()));
+    response.set("Cache-Control", "no-store");
+    response.set("X-Request-Id", requestId);
+    // send(), not sendBuffer(): without a parsed request Poco's sendBuffer() leaves out the body.
+    response.send() << body << std::flush;
+    session.setKeepAlive(false);
+    lingeringClose();
+}
+
+void HttpConnection::lingeringClose()
+{
+    // Closing a socket with unread input makes the kernel send a reset, which can destroy the
+    // answer before the client has read it. So: end our side, then read and discard what the
+    // client is still sending, for a bounded time and amount (like nginx's lingering_close).
+    const int fd = m_slot.fd;
+    ::shutdown(fd, SHUT_WR);
+    const auto deadline = std::chrono::steady_clock::now() + kLingerTime;
+    std::size_t discarded = 0;
+    char buffer[8192];
+    while (discarded < kLingerBytes) {
+        const auto left =
+            std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+        pollfd item{fd, POLLIN, 0};
+        if (left.count() <= 0 || ::poll(&item, 1, static_cast<int>(left.count())) <= 0)
+            return;
+        const ssize_t n = ::recv(fd, buffer, sizeof buffer, MSG_DONTWAIT);
+        if (n <= 0)
+            return;
+        discarded += static_cast<std::size_t>(n);
+    }
+}
+
+} // namespace citycode::server
