@@ -6,21 +6,37 @@
 #include "http/AddressList.h"
 #include "http/HttpMetrics.h"
 #include "http/Router.h"
+#include "services/AppCodePermissionService.h"
 #include "services/AppService.h"
 #include "services/AuthService.h"
+#include "services/CacheRegistry.h"
 #include "services/CaptchaService.h"
+#include "services/CodeCategoryService.h"
+#include "services/CodeEngineStore.h"
+#include "services/CodeRuleService.h"
+#include "services/CodeSpecService.h"
+#include "services/CodeStyleService.h"
+#include "services/CodeSubjectService.h"
 #include "services/HealthService.h"
+#include "services/KeyService.h"
 #include "services/LoginThrottle.h"
 #include "services/MenuService.h"
+#include "services/NumberingService.h"
 #include "services/OnboardingService.h"
+#include "services/OpenApiServices.h"
 #include "services/OperationLog.h"
 #include "services/OperatorService.h"
 #include "services/PersonalDataCipher.h"
 #include "services/PlatformService.h"
+#include "services/Profile003Service.h"
 #include "services/ReferenceDataService.h"
 #include "services/RoleService.h"
 #include "services/ServiceListingService.h"
 #include "services/SessionService.h"
+#include "services/SettingsService.h"
+#include "services/StaticCodeService.h"
+#include "services/TerminalService.h"
+#include "services/TrustListService.h"
 #include "storage/Database.h"
 
 #include <Poco/Logger.h>
@@ -53,10 +69,52 @@ std::vector<RouteEntry> ServerRoutes::all()
     OnboardingService onboarding(database, cipher, apps);
     ServiceListingService serviceListings(database);
     ReferenceDataService referenceData(database);
+    CacheRegistry caches;
+    CodeSpecService codeSpecs(database);
+    CodeRuleService codeRules(database);
+    AppCodePermissionService appCodePermissions(database);
+    TerminalService terminals(database);
+    CodeEngineStore codeEngine(database);
+    SettingsService systemSettings(database);
+    KeyService keys(database, cipher, systemSettings, KeyService::Options{});
+    TrustListService trustList(keys, systemSettings, "routes");
+    CodeStyleService codeStyles(database);
+    CodeCategoryService codeCategories(database);
+    NumberingService numbering(database);
+    CodeSubjectService codeSubjects(database);
+    StaticCodeService staticCodes(database, cipher);
+    OpenApiServices openApi(database, cipher, codeEngine, keys, "", log);
+    Profile003Service profile003(database, cipher, openApi, keys, codeEngine);
     Router router(1024);
-    addRoutes(router, {health, metricsHandler, auth, captchas, menus, operationLog, operators, roles, platforms, apps,
-                       onboarding, serviceListings, referenceData});
-
+    addRoutes(router, {health,
+                       metricsHandler,
+                       auth,
+                       captchas,
+                       menus,
+                       operationLog,
+                       caches,
+                       operators,
+                       roles,
+                       platforms,
+                       apps,
+                       onboarding,
+                       serviceListings,
+                       referenceData,
+                       codeSpecs,
+                       codeRules,
+                       appCodePermissions,
+                       terminals,
+                       codeEngine,
+                       keys,
+                       systemSettings,
+                       trustList,
+                       codeStyles,
+                       codeCategories,
+                       numbering,
+                       codeSubjects,
+                       staticCodes,
+                       openApi,
+                       profile003});
     std::vector<RouteEntry> entries;
     for (const Router::Route& route : router.routes()) {
         RouteEntry entry;

@@ -5,6 +5,7 @@
 #include "AdminSession.h"
 #include "ServerRoutes.h"
 #include "TempDir.h"
+#include "citycode/common/Crypto.h"
 
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Parser.h>
@@ -135,8 +136,68 @@ TEST_F(TestTenantIsolation, SubPlatformOperatorNeverReachesAnotherPlatform)
     foreign["operators"] = {firstId(tokenB, "/admin/v1/operators"), firstId(m_main, "/admin/v1/operators")};
     foreign["roles"] = {firstId(tokenB, "/admin/v1/roles"), firstId(m_main, "/admin/v1/roles")};
     foreign["menus"] = {firstId(m_main, "/admin/v1/menus")}; // global, main-platform only
+    // Code engine (001 §4.2): a rule pushed into B's pool and linked to B's app (generate on), one
+    // of the main platform; terminals of B and of the main platform. Specs are shared data.
+    const Poco::Int64 specId =
+        ok(call(m_main, "POST", "/admin/v1/code-specs",
+                R"({"name":"shared-spec","fields":[{"name":"userId","type":"string","length":32}]})"))
+            ->getValue<Poco::Int64>("id");
+    const auto ruleFor = [&](Poco::Int64 platform) {
+        const Poco::Int64 id =
+            ok(call(m_main, "POST", "/admin/v1/code-rules",
+                    R"({"basic":{"name":"tenant-b-rule","form":"dynamic","codeType":"personal",)"
+                    R"("platformId":)" +
+                        std::to_string(platform) + R"(},"spec":{"specId":)" + std::to_string(specId) + "}}"))
+                ->getValue<Poco::Int64>("id");
+        ok(call(m_main, "POST", "/admin/v1/code-rules/" + std::to_string(id) + "/publish"));
+        ok(call(m_main, "POST", "/admin/v1/code-rules/" + std::to_string(id) + "/push"));
+        return id;
+    };
+    foreign["code-rules"] = {ruleFor(platformB), ruleFor(mainPlatform)};
+    ok(call(tokenB, "POST", "/admin/v1/apps/" + std::to_string(appIdB) + "/code-rules",
+            R"({"ruleIds":[)" + std::to_string(foreign["code-rules"][0]) + "]}"));
+    ok(call(tokenB, "PUT", "/admin/v1/apps/" + std::to_string(appIdB) + "/permissions", R"({"generate":true})"));
+    const auto terminalOn = [&](const std::string& token, const std::string& code) {
+        Poco::JSON::Object input;
+        input.set("terminalCode", code);
+        input.set("name", "tenant-b gate");
+        input.set("publicKeyPem",
+                  citycode::common::PrivateKey::generate(citycode::common::CodeAlg::Sm2Sm3).publicKey().toPem());
+        return ok(call(token, "POST", "/admin/v1/terminals", jsonText(input)))->getValue<Poco::Int64>("id");
+    };
+    foreign["terminals"] = {terminalOn(tokenB, "tenant-b-gate"), terminalOn(m_main, "tenant-b-main-gate")};
+    // Static codes (002 §5.3.2.4): one of platform B's app, one of the main platform.
+    const std::string staticCodeB = R"({"category":"tenant-b","subjectType":"object","subjectName":"tenant-b gate",)"
+                                    R"("appId":)" +
+                                    std::to_string(appIdB) + "}";
+    foreign["static-codes"] = {
+        ok(call(tokenB, "POST", "/admin/v1/static-codes", staticCodeB))->getValue<Poco::Int64>("id"),
+        ok(call(m_main, "POST", "/admin/v1/static-codes",
+                R"({"category":"tenant-b","subjectType":"object","subjectName":"tenant-b main gate"})"))
+            ->getValue<Poco::Int64>("id")};
+    foreign["caches"] = {1}; // named per node, main-platform only: refused before any lookup
+    // Code keys, styles, numbering rules and subjects (issue 4): B's and the main platform's.
+    const auto keyOf = [&](const std::string& token) {
+        return ok(call(token, "POST", "/admin/v1/keys/rotate", R"({"purpose":"sign"})"))->getValue<Poco::Int64>("id");
+    };
+    foreign["keys"] = {keyOf(tokenB), keyOf(m_main)};
+    const auto created = [&](const std::string& token, const std::string& path, const std::string& input) {
+        return ok(call(token, "POST", path, input))->getValue<Poco::Int64>("id");
+    };
+    foreign["code-styles"] = {
+        created(tokenB, "/admin/v1/code-styles", R"({"codeType":"health","name":"tenant-b style","active":true})"),
+        created(m_main, "/admin/v1/code-styles", R"({"codeType":"health","name":"tenant-b main style"})")};
+    foreign["numbering-rules"] = {
+        created(tokenB, "/admin/v1/numbering-rules", R"({"name":"tenant-b numbers","prefix":"TNB"})"),
+        created(m_main, "/admin/v1/numbering-rules", R"({"name":"tenant-b main numbers","prefix":"TNM"})")};
+    foreign["code-subjects"] = {
+        created(tokenB, "/admin/v1/code-subjects",
+                R"({"subjectType":"place","name":"tenant-b museum","identifier":"tenant-b-1"})"),
+        created(m_main, "/admin/v1/code-subjects",
+                R"({"subjectType":"place","name":"tenant-b main hall","identifier":"tenant-b-2"})")};
     // Shared reference data (001 §4.12.2): every platform reads it, only the main platform changes it.
     std::map<std::string, Poco::Int64> shared;
+    shared["code-specs"] = specId;
     shared["regions"] =
         ok(call(m_main, "POST", "/admin/v1/regions", R"({"code":"r1","name":"region"})"))->getValue<Poco::Int64>("id");
     shared["industries"] = ok(call(m_main, "POST", "/admin/v1/industries", R"({"code":"i1","name":"industry"})"))
@@ -146,6 +207,9 @@ TEST_F(TestTenantIsolation, SubPlatformOperatorNeverReachesAnotherPlatform)
     shared["dictionary-entries"] =
         ok(call(m_main, "POST", "/admin/v1/dictionary-entries",
                 R"({"groupId":)" + std::to_string(shared["dictionaries"]) + R"(,"code":"e1","label":"entry"})"))
+            ->getValue<Poco::Int64>("id");
+    shared["code-categories"] =
+        ok(call(m_main, "POST", "/admin/v1/code-categories", R"({"code":"c1","name":"category"})"))
             ->getValue<Poco::Int64>("id");
     std::vector<Poco::Int64> allForeign;
     for (const auto& [resource, ids] : foreign)
@@ -267,4 +331,23 @@ TEST_F(TestTenantIsolation, SubPlatformOperatorNeverReachesAnotherPlatform)
     EXPECT_EQ(appsOfB->getValue<int>("total"), 1);
     const auto applicationsOfB = ok(call(tokenB, "GET", "/admin/v1/app-applications"));
     EXPECT_EQ(applicationsOfB->getValue<int>("total"), 1);
+    for (const Poco::Int64 id : foreign["static-codes"]) {
+        const auto code = ok(call(m_main, "GET", "/admin/v1/static-codes/" + std::to_string(id)));
+        EXPECT_EQ(code->getValue<std::string>("state"), "registered");
+        EXPECT_EQ(code->getArray("history")->size(), 1u);
+    }
+    EXPECT_EQ(ok(call(tokenB, "GET", "/admin/v1/static-codes"))->getValue<int>("total"), 1);
+    for (const Poco::Int64 id : foreign["code-rules"]) {
+        const auto rule = ok(call(m_main, "GET", "/admin/v1/code-rules/" + std::to_string(id)));
+        EXPECT_EQ(rule->getValue<std::string>("status"), "enabled");
+        EXPECT_TRUE(rule->getValue<bool>("inPool"));
+        EXPECT_EQ(rule->getValue<int>("latestVersion"), 1);
+    }
+    EXPECT_EQ(
+        ok(call(tokenB, "GET", "/admin/v1/apps/" + std::to_string(appIdB) + "/code-rules"))->getValue<int>("total"), 1);
+    EXPECT_TRUE(ok(call(tokenB, "GET", "/admin/v1/apps/" + std::to_string(appIdB) + "/permissions"))
+                    ->getValue<bool>("generate"));
+    for (const Poco::Int64 id : foreign["terminals"])
+        EXPECT_EQ(ok(call(m_main, "GET", "/admin/v1/terminals/" + std::to_string(id)))->getValue<std::string>("status"),
+                  "enabled");
 }

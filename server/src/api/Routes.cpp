@@ -2,17 +2,23 @@
 
 #include "api/AppHandlers.h"
 #include "api/AuthHandlers.h"
+#include "api/CacheHandlers.h"
+#include "api/CodeEngineRoutes.h"
 #include "api/DeveloperHandlers.h"
 #include "api/HealthHandler.h"
+#include "api/KeyRoutes.h"
 #include "api/MenuHandlers.h"
 #include "api/MetricsHandler.h"
 #include "api/OnboardingHandlers.h"
+#include "api/OpenApiRoutes.h"
 #include "api/OperationLogHandlers.h"
 #include "api/OperatorHandlers.h"
 #include "api/PlatformHandlers.h"
+#include "api/Profile003Routes.h"
 #include "api/ReferenceDataHandlers.h"
 #include "api/RoleHandlers.h"
 #include "api/ServiceListingHandlers.h"
+#include "api/StaticCodeRoutes.h"
 #include "http/Router.h"
 
 #include <memory>
@@ -87,6 +93,15 @@ void addRoutes(Router& router, const ApiServices& services)
                [logs](Exchange& e) { logs->list(e); });
     router.add("GET", "/admin/v1/operation-logs/export", Access::permission("system:log:export"),
                [logs](Exchange& e) { logs->exportCsv(e); });
+
+    // 001 §4.12.3 缓存管理: the answering node's caches; main-platform operators only.
+    auto caches = std::make_shared<CacheHandlers>(services.caches, services.operationLog);
+    router.add("GET", "/admin/v1/caches", Access::permission("system:cache:list"),
+               [caches](Exchange& e) { caches->list(e); });
+    router.add("POST", "/admin/v1/caches/flush", Access::permission("system:cache:flush"),
+               [caches](Exchange& e) { caches->flushAll(e); });
+    router.add("POST", "/admin/v1/caches/{name}/flush", Access::permission("system:cache:flush"),
+               [caches](Exchange& e) { caches->flush(e); });
 
     // Platforms, apps, developers, the shelf, onboarding (001 §4.3-4.6, 004). Services apply the
     // tenant scope of the principal; foreign ids answer 404 like missing ones.
@@ -190,6 +205,12 @@ void addRoutes(Router& router, const ApiServices& services)
         router.add("POST", path + "/{id}/disable", Access::permission(key + "edit"),
                    [data](Exchange& e) { data->disable(e); });
     }
+
+    addCodeEngineRoutes(router, services); // code specs, code rules and versions, app code permissions, terminals
+    addKeyRoutes(router, services);        // keys, trust list, settings, code styles/categories/numbering/subjects
+    addStaticCodeRoutes(router, services); // static codes (002 §5.3.2.4)
+    addOpenApiRoutes(router, services);    // the open API of apps and terminals (001 §5)
+    addProfile003Routes(router, services); // the 003 Appendix B profile (docs/open-api-profile-003.md)
 }
 
 } // namespace citycode::server

@@ -3,27 +3,44 @@
 #include "api/MetricsHandler.h"
 #include "api/Routes.h"
 #include "app/ServerConfig.h"
+#include "app/TolerantChannel.h"
 #include "citycode/common/Error.h"
 #include "http/AddressList.h"
 #include "http/HttpMetrics.h"
 #include "http/HttpServer.h"
 #include "http/Router.h"
 #include "http/TrustedProxies.h"
+#include "services/AppCodePermissionService.h"
 #include "services/AuthService.h"
+#include "services/CacheRegistry.h"
 #include "services/CaptchaService.h"
+#include "services/CodeCategoryService.h"
+#include "services/CodeEngineStore.h"
+#include "services/CodeRuleService.h"
+#include "services/CodeSpecService.h"
+#include "services/CodeStyleService.h"
+#include "services/CodeSubjectService.h"
 #include "services/HealthService.h"
+#include "services/KeyService.h"
 #include "services/LoginThrottle.h"
 #include "services/MenuService.h"
+#include "services/NumberingService.h"
 #include "services/OnboardingService.h"
+#include "services/OpenApiServices.h"
 #include "services/OperationLog.h"
 #include "services/OperatorService.h"
 #include "services/PersonalDataCipher.h"
 #include "services/PlatformService.h"
+#include "services/Profile003Service.h"
 #include "services/ReferenceDataService.h"
 #include "services/RoleService.h"
 #include "services/ServiceListingService.h"
 #include "services/SessionService.h"
+#include "services/SettingsService.h"
 #include "services/SetupService.h"
+#include "services/StaticCodeService.h"
+#include "services/TerminalService.h"
+#include "services/TrustListService.h"
 #include "storage/Database.h"
 #include "storage/Migrations.h"
 
@@ -296,6 +313,7 @@ int ServerApp::serve(const ServerConfig& config)
     CaptchaService captchas(*database);
     LoginThrottle throttle(*database, config.auth);
     OperationLog operationLog(*database);
+    CacheRegistry caches;
     AuthService auth(*database, config.auth, sessions, captchas, throttle, operationLog);
     MenuService menus(*database);
     OperatorService operators(*database);
@@ -305,10 +323,68 @@ int ServerApp::serve(const ServerConfig& config)
     OnboardingService onboarding(*database, *cipher, apps);
     ServiceListingService serviceListings(*database);
     ReferenceDataService referenceData(*database);
+    CodeSpecService codeSpecs(*database);
+    CodeRuleService codeRules(*database);
+    AppCodePermissionService appCodePermissions(*database);
+    TerminalService terminals(*database);
+    CodeEngineStore codeEngine(*database);
+    SystemSettings settingDefaults;
+    settingDefaults.signingAlg = config.keysSigningAlg;
+    settingDefaults.keyOverlapSeconds = config.keysOverlapSeconds;
+    SettingsService settings(*database, settingDefaults);
+    KeyService keys(*database, *cipher, settings, KeyService::Options{});
+    TrustListService trustList(keys, settings, config.mainPlatformName);
+    CodeStyleService codeStyles(*database);
+    CodeCategoryService codeCategories(*database);
+    NumberingService numbering(*database);
+    CodeSubjectService codeSubjects(*database);
+    StaticCodeService staticCodes(*database, *cipher);
+    OpenApiServices openApi(*database, *cipher, codeEngine, keys, config.testClockOffsetFile, log);
+    Profile003Service profile003(*database, *cipher, openApi, keys, codeEngine);
+    caches.add({"settings", "System settings (refresh time, data receiving address, key policy), reread every 5 s",
+                [&settings] { return settings.cachedEntries(); }, [&settings] { settings.invalidate(); }});
+    caches.add({"keys", "Opened code keys by platform and key id (encrypted at rest), reread every 5 s",
+                [&keys] { return keys.cachedEntries(); }, [&keys] { keys.invalidate(); }});
+    try {
+        // First start: the main platform's signing, MAC and trust-list keys (KeyStore.h). A key
+        // that does not open under the data key stops the start here, not at the first scan.
+        keys.prepare();
+    } catch (const common::Error& e) {
+        fail(EXIT_SOFTWARE, std::string("cannot prepare the code keys: ") + e.what());
+    } catch (const Poco::Exception& e) {
+        fail(EXIT_SOFTWARE, "cannot prepare the code keys: " + e.displayText());
+    }
     Poco::SharedPtr<Router> router(new Router(config.maxBodyBytes));
     router->setAuthenticator(&sessions);
-    addRoutes(*router, {health, metricsHandler, auth, captchas, menus, operationLog, operators, roles, platforms, apps,
-                        onboarding, serviceListings, referenceData});
+    addRoutes(*router, {health,
+                        metricsHandler,
+                        auth,
+                        captchas,
+                        menus,
+                        operationLog,
+                        caches,
+                        operators,
+                        roles,
+                        platforms,
+                        apps,
+                        onboarding,
+                        serviceListings,
+                        referenceData,
+                        codeSpecs,
+                        codeRules,
+                        appCodePermissions,
+                        terminals,
+                        codeEngine,
+                        keys,
+                        settings,
+                        trustList,
+                        codeStyles,
+                        codeCategories,
+                        numbering,
+                        codeSubjects,
+                        staticCodes,
+                        openApi,
+                        profile003});
     router->setTrustedProxies(proxies);
     router->setMetrics(&metrics);
 
@@ -353,6 +429,7 @@ int ServerApp::serve(const ServerConfig& config)
     log.information("stopping: no new connections, finishing requests in progress");
     server.stopAll(); // idle connections close now, busy ones after their current answer
     workers.joinAll();
+    openApi.stop(); // the records of the last answered requests are committed
     database->close();
     if (!config.portFile.empty())
         std::remove(config.portFile.c_str());
@@ -376,6 +453,11 @@ void ServerApp::setUpLogging(const ServerConfig& config)
         accessChannel = new Poco::ConsoleChannel(std::cout);
     }
     Poco::AutoPtr<Poco::Channel> formatted = new Poco::FormattingChannel(format, serverChannel);
+    if (config.logTarget == "file") {
+        // A full disk drops (and counts) log lines instead of failing the requests that log.
+        formatted = new TolerantChannel(formatted, "server log");
+        accessChannel = new TolerantChannel(accessChannel, "access log", formatted);
+    }
     const int level = Poco::Logger::parseLevel(config.logLevel);
     Poco::Logger::setChannel("", formatted); // "" is the root: every logger below it
     Poco::Logger::setLevel("", level);

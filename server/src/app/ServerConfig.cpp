@@ -66,6 +66,9 @@ const std::map<std::string, std::string>& defaults()
         {"auth.throttle_max_delay_seconds", "900"},
         {"demo.enabled", "false"},
         {"demo.dir", ""},
+        {"keys.signing_alg", "SM2-SM3"},
+        {"keys.overlap_seconds", "86400"},
+        {"testing.clock_offset_file", ""},
     };
     return values;
 }
@@ -272,6 +275,13 @@ ServerConfig ServerConfig::load(const std::string& configFile, const std::map<st
     config.auth.throttleMaxDelaySeconds = read.integer("auth.throttle_max_delay_seconds", 1, 24 * 3600);
     config.demo = read.boolean("demo.enabled");
     config.demoDir = read.text("demo.dir");
+    // The defaults of the system settings signingAlg and keyOverlapSeconds (002 §5.2.5, 003 §7.2.2);
+    // the admin API may override them later.
+    config.keysSigningAlg = read.text("keys.signing_alg");
+    if (config.keysSigningAlg != "SM2-SM3" && config.keysSigningAlg != "ECDSA-P256")
+        invalid("keys.signing_alg", config.keysSigningAlg, "expected SM2-SM3 or ECDSA-P256");
+    config.keysOverlapSeconds = read.integer("keys.overlap_seconds", 60, 90LL * 86400);
+    config.testClockOffsetFile = read.text("testing.clock_offset_file");
     return config;
 }
 

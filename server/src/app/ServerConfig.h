@@ -42,6 +42,9 @@ struct ServerConfig
     AuthSettings auth;                      // auth.*: captcha, session timeouts, login throttling
     bool demo = false;                      // demo.enabled (--demo)
     std::string demoDir;                    // demo.dir (--demo-dir)
+    std::string keysSigningAlg = "SM2-SM3"; // keys.signing_alg: SM2-SM3 | ECDSA-P256, new signing keys
+    long long keysOverlapSeconds = 86400;   // keys.overlap_seconds: a rotated key verifies this long
+    std::string testClockOffsetFile;        // testing.clock_offset_file: tests only, empty = system clock
 
     // Builds the configuration from a properties file (empty: none), the environment and the
     // command-line values (config key -> value). Throws citycode::common::Error("CONFIG_INVALID")

@@ -5,6 +5,7 @@
 #include "services/PersonalDataCipher.h"
 #include "storage/BaseConfigRepository.h"
 #include "storage/BaseConfigViews.h"
+#include "storage/CodeEngineViews.h"
 #include "storage/Database.h"
 #include "storage/Transaction.h"
 
@@ -54,7 +55,14 @@ Poco::JSON::Object::Ptr AppService::get(const Principal& principal, Poco::Int64 
     RecordStore store(session);
     auto app = scopedApp(session, principal, id);
     app->set("developer", developerOf(store, id));
-    app->set("codeRules", Poco::JSON::Array::Ptr(new Poco::JSON::Array));
+    // 001 §4.3 5): the detail shows the linked code rules (CodeRuleService links them).
+    ListQuery linked;
+    linked.filters["appId"] = std::to_string(id);
+    linked.pageSize = ListQuery::kMaxPageSize;
+    Poco::JSON::Array::Ptr rules = new Poco::JSON::Array;
+    for (const auto& rule : store.list(CodeEngineViews::appCodeRules(), linked, std::nullopt).items)
+        rules->add(rule);
+    app->set("codeRules", rules);
     return app;
 }
 

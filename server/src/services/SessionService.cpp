@@ -9,8 +9,12 @@
 
 #include <Poco/Base64Encoder.h>
 #include <Poco/Data/Session.h>
+#include <Poco/Exception.h>
+#include <Poco/Logger.h>
+#include <Poco/Timestamp.h>
 
 #include <algorithm>
+#include <atomic>
 #include <sstream>
 
 namespace citycode::server {
@@ -31,6 +35,35 @@ std::string base64Url(const common::Bytes& bytes)
     encoder.write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
     encoder.close();
     return out.str();
+}
+
+// Seconds between two warnings about failed session bookkeeping (a full disk fails it on every
+// request; the request itself logs its own refusal).
+constexpr Poco::Timestamp::TimeDiff kBookkeepingWarningMicroseconds = 60 * 1000 * 1000;
+
+// Runs a write that authentication can do without: when it fails (a full disk, QUALITY.md "Faults
+// and load"), the request goes on, so that a read is not refused because its session's
+// bookkeeping could not be written. The next request tries again.
+template <typename Write>
+void bestEffort(const char* what, Write write)
+{
+    static std::atomic<Poco::Timestamp::TimeVal> lastWarning{0};
+    static std::atomic<long long> failures{0};
+    try {
+        write();
+    } catch (const Poco::Exception& e) {
+        const long long failed = ++failures;
+        const Poco::Timestamp::TimeVal now = Poco::Timestamp().epochMicroseconds();
+        Poco::Timestamp::TimeVal last = lastWarning.load();
+        if (now - last >= kBookkeepingWarningMicroseconds && lastWarning.compare_exchange_strong(last, now)) {
+            failures -= failed;
+            Poco::Logger::get("citycode")
+                .warning("session bookkeeping failed " + std::to_string(failed) +
+                         " time(s) since the last such warning, requests went on; last: "
+                         "cannot " +
+                         what + ": " + e.displayText());
+        }
+    }
 }
 
 } // namespace
@@ -70,12 +103,12 @@ std::optional<Principal> SessionService::authenticate(const std::string& token, 
     const Poco::Timestamp lastSeen = TimeText::parse(found->lastSeenAt);
     const bool idle = now - lastSeen >= Poco::Timespan(m_settings.sessionIdleSeconds, 0).totalMicroseconds();
     if (found->expiresAt <= nowText || idle || !found->operatorEnabled || !found->platformEnabled) {
-        sessions.remove(found->id);
+        bestEffort("remove an ended session", [&] { sessions.remove(found->id); });
         return std::nullopt;
     }
     const long long touchInterval = std::min(kTouchIntervalSeconds, m_settings.sessionIdleSeconds / 4);
     if (now - lastSeen >= Poco::Timespan(touchInterval, 0).totalMicroseconds())
-        sessions.touch(found->id, nowText);
+        bestEffort("update last_seen_at", [&] { sessions.touch(found->id, nowText); });
 
     Principal principal;
     principal.operatorId = found->operatorId;

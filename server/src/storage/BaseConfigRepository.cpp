@@ -48,6 +48,15 @@ void BaseConfigRepository::deletePlatform(Poco::Int64 platformId)
                     " (SELECT id FROM operators WHERE platform_id = $1)",
                     id);
     m_store.execute("DELETE FROM app_applications WHERE platform_id = $1", id);
+    // Code engine rows of the platform (CodeEngineSchema): its terminals and the rules made for its
+    // pool (a platform is deleted only without apps, so no app links remain).
+    m_store.execute("DELETE FROM terminals WHERE platform_id = $1", id);
+    m_store.execute("DELETE FROM code_rule_apps WHERE rule_id IN (SELECT id FROM code_rules WHERE platform_id = $1)",
+                    id);
+    m_store.execute("DELETE FROM code_rule_versions WHERE rule_id IN"
+                    " (SELECT id FROM code_rules WHERE platform_id = $1)",
+                    id);
+    m_store.execute("DELETE FROM code_rules WHERE platform_id = $1", id);
     m_store.execute("DELETE FROM operators WHERE platform_id = $1", id);
     m_store.execute("DELETE FROM platforms WHERE id = $1 AND kind = 'sub'", id);
 }
@@ -60,6 +69,9 @@ void BaseConfigRepository::deleteApp(Poco::Int64 appId)
     m_store.execute("UPDATE app_applications SET app_id = NULL WHERE app_id = $1", id);
     m_store.execute("DELETE FROM app_shelf WHERE app_id = $1", id);
     m_store.execute("DELETE FROM developers WHERE app_id = $1", id);
+    // Code engine rows of the app (CodeEngineSchema): its rule links and generate/scan permissions.
+    m_store.execute("DELETE FROM code_rule_apps WHERE app_id = $1", id);
+    m_store.execute("DELETE FROM app_code_permissions WHERE app_id = $1", id);
     m_store.execute("DELETE FROM apps WHERE id = $1", id);
 }
 

@@ -2,7 +2,11 @@
 
 #include "citycode/common/Error.h"
 #include "storage/AuthorisationSchema.h"
+#include "storage/CodeEngineSchema.h"
 #include "storage/Database.h"
+#include "storage/KeySchema.h"
+#include "storage/OpenApiSchema.h"
+#include "storage/StaticCodeSchema.h"
 #include "storage/Transaction.h"
 
 #include <Poco/Data/Session.h>
@@ -54,6 +58,12 @@ const std::vector<Migration>& migrations()
              "CREATE INDEX operators_platform ON operators (platform_id)",
          }},
         {2, "sessions, captchas, login throttling, menus, roles, operation log", AuthorisationSchema::statements()},
+        {5, "code keys, system settings, code styles, categories, numbering rules, code subjects",
+         KeySchema::statements()},
+        {6, "open API: city users, nonces, code uses, code records, bound data", OpenApiSchema::statements()},
+        {7, "static codes, their history and numbering", StaticCodeSchema::statements()},
+        {4, "code specifications, code rules and versions, app code permissions, terminals",
+         CodeEngineSchema::statements()},
         {3,
          "apps, developers, onboarding, regions, industries, dictionaries",
          {

@@ -1,0 +1,268 @@
+#include "api/OpenApiHandlers.h"
+
+#include "api/OpenApiResponse.h"
+#include "citycode/common/Error.h"
+#include "http/ErrorMapper.h"
+#include "http/Exchange.h"
+#include "services/OpenApiServices.h"
+#include "storage/DurableBatch.h"
+
+#include <Poco/JSON/Parser.h>
+#include <Poco/Logger.h>
+#include <Poco/Net/HTTPServerRequest.h>
+
+#include <exception>
+#include <optional>
+
+namespace citycode::server {
+
+namespace {
+
+// Open API bodies are small JSON objects; a code is at most 772 characters.
+constexpr std::size_t kMaxBody = 64 * 1024;
+
+Poco::JSON::Object::Ptr parseObject(const std::string& body)
+{
+    if (body.empty())
+        throw common::Error("BAD_REQUEST", "the body must be a JSON object");
+    Poco::JSON::Object::Ptr object;
+    try {
+        object = Poco::JSON::Parser().parse(body).extract<Poco::JSON::Object::Ptr>();
+    } catch (const Poco::Exception&) {
+        throw common::Error("BAD_REQUEST", "the body must be a JSON object");
+    }
+    if (!object)
+        throw common::Error("BAD_REQUEST", "the body must be a JSON object");
+    return object;
+}
+
+// What the request claims to be, for the record of a refusal before the caller is known.
+std::string claimedCaller(Exchange& exchange)
+{
+    const auto& request = exchange.request();
+    const std::string app = request.get("X-CityCode-App", "");
+    const std::string terminal = request.get("X-CityCode-Terminal", "");
+    const std::string claimed = !app.empty() ? "app:" + app : !terminal.empty() ? "terminal:" + terminal : "";
+    return "unverified " + claimed.substr(0, 80);
+}
+
+SignedRequest signedRequest(Exchange& exchange, const std::string& body)
+{
+    const auto& request = exchange.request();
+    SignedRequest signedRequest;
+    signedRequest.method = request.getMethod();
+    signedRequest.path = exchange.path();
+    signedRequest.app = request.get("X-CityCode-App", "");
+    signedRequest.terminal = request.get("X-CityCode-Terminal", "");
+    signedRequest.keyId = request.get("X-CityCode-Key-Id", "");
+    signedRequest.timestamp = request.get("X-CityCode-Timestamp", "");
+    signedRequest.nonce = request.get("X-CityCode-Nonce", "");
+    signedRequest.signature = request.get("X-CityCode-Signature", "");
+    signedRequest.signMethod = request.get("X-CityCode-Sign-Method", "");
+    signedRequest.body = body;
+    return signedRequest;
+}
+
+// The error code a refusal is answered with (as OpenApiResponse::failCurrent maps it).
+std::string refusalCode(const std::exception_ptr& refusal)
+{
+    try {
+        std::rethrow_exception(refusal);
+    } catch (const common::Error& e) {
+        if (OpenApiResponse::statusFor(e.code()) != Poco::Net::HTTPResponse::HTTP_INTERNAL_SERVER_ERROR)
+            return e.code();
+    } catch (const std::exception& e) {
+        if (ErrorMapper::isStorageFull(e))
+            return ErrorMapper::kStorageFullCode;
+    } catch (...) {
+    }
+    return "INTERNAL_ERROR";
+}
+
+std::string describe(const std::exception_ptr& error)
+{
+    try {
+        std::rethrow_exception(error);
+    } catch (const Poco::Exception& e) {
+        return e.displayText();
+    } catch (const std::exception& e) {
+        return e.what();
+    } catch (...) {
+        return "unknown exception";
+    }
+}
+
+} // namespace
+
+Caller OpenApiHandlers::authenticate(OpenApiServices& services, Exchange& exchange, std::string& body)
+{
+    body = exchange.readBody(kMaxBody);
+    return services.callers().authenticate(signedRequest(exchange, body));
+}
+
+void OpenApiHandlers::codeCall(Exchange& exchange, const std::string& action, const std::string& codeType)
+{
+    CodeRecord record;
+    record.action = action;
+    record.codeType = codeType;
+    // show and decode make one durable write, committed before the answer: the request's nonce,
+    // the code's used mark (decode) and the record, in the shared group commit of DurableBatch.
+    // open claims its nonce first (it registers a user on its own), then writes its record.
+    std::optional<NonceStore::RequestNonce> nonce;
+    std::optional<NonceStore::CodeUse> use;
+    Poco::JSON::Object::Ptr data;
+    std::exception_ptr refusal;
+    try {
+        const std::string body = exchange.readBody(kMaxBody);
+        NonceStore::RequestNonce claim;
+        const bool defer = action != "open";
+        const Caller caller =
+            m_services.callers().authenticate(signedRequest(exchange, body), defer ? &claim : nullptr);
+        if (defer)
+            nonce = claim;
+        record.caller = caller.id();
+        if (caller.kind == Caller::Kind::Terminal)
+            record.terminalCode = caller.terminalCode;
+        const Poco::JSON::Object::Ptr input = parseObject(body);
+        if (action == "open") {
+            data = m_services.codes().open(caller, codeType, *input, record);
+        } else if (action == "show") {
+            data = m_services.codes().show(caller, codeType, *input, record);
+        } else {
+            NonceStore::CodeUse mark;
+            data = m_services.codes().decode(caller, codeType, *input, record, &mark);
+            use = mark;
+        }
+        record.result = "success";
+    } catch (...) {
+        refusal = std::current_exception();
+        record.result = refusalCode(refusal);
+        if (record.caller.empty())
+            record.caller = claimedCaller(exchange);
+    }
+
+    std::string result = record.result;
+    bool written = false;
+    std::exception_ptr writeError;
+    try {
+        m_services.writes().run([&](Poco::Data::Session& session) {
+            result = record.result;
+            if (nonce && !NonceStore::claim(session, *nonce))
+                result = "NONCE_REUSED";
+            else if (use && !refusal && !NonceStore::markUsed(session, *use))
+                result = "CODE_USED";
+            CodeRecord stored = record;
+            stored.result = result;
+            CodeRecordRepository(session).insert(stored);
+            return std::size_t{1};
+        });
+        written = true;
+    } catch (...) {
+        writeError = std::current_exception();
+    }
+
+    if (!written && !refusal) {
+        // Nothing is durable, so nothing may be answered as done: 503 STORAGE_FULL for a full disk
+        // (QUALITY.md "Faults and load"), else 500; failCurrent logs it once.
+        try {
+            std::rethrow_exception(writeError);
+        } catch (...) {
+            OpenApiResponse::failCurrent(exchange, m_services.logger());
+        }
+    } else if (result == "NONCE_REUSED" && record.result != result) {
+        OpenApiResponse::failure(exchange, result, "this nonce was used before; sign every request with a fresh nonce");
+    } else if (result == "CODE_USED" && record.result != result) {
+        OpenApiResponse::failure(exchange, result, "the code was used already");
+    } else if (refusal) {
+        if (writeError) {
+            // The refusal is answered; only its record is lost (one line per lost record).
+            const std::string lost = "requestId=" + exchange.requestId() + " " + exchange.path() +
+                                     ": 1 code record not written: " + describe(writeError);
+            if (refusalCode(writeError) == ErrorMapper::kStorageFullCode)
+                m_services.logger().warning(lost);
+            else
+                m_services.logger().error(lost);
+        }
+        try {
+            std::rethrow_exception(refusal);
+        } catch (...) {
+            OpenApiResponse::failCurrent(exchange, m_services.logger());
+        }
+    } else {
+        OpenApiResponse::success(exchange, data);
+    }
+}
+
+void OpenApiHandlers::open(Exchange& exchange, const std::string& codeType)
+{
+    codeCall(exchange, "open", codeType);
+}
+
+void OpenApiHandlers::show(Exchange& exchange, const std::string& codeType)
+{
+    codeCall(exchange, "show", codeType);
+}
+
+void OpenApiHandlers::decode(Exchange& exchange, const std::string& codeType)
+{
+    codeCall(exchange, "decode", codeType);
+}
+
+void OpenApiHandlers::bindData(Exchange& exchange)
+{
+    try {
+        std::string body;
+        const Caller caller = authenticate(m_services, exchange, body);
+        m_services.bindData().bind(caller, *parseObject(body));
+        OpenApiResponse::success(exchange, nullptr);
+    } catch (...) {
+        OpenApiResponse::failCurrent(exchange, m_services.logger());
+    }
+}
+
+void OpenApiHandlers::getBindData(Exchange& exchange)
+{
+    try {
+        std::string body;
+        const Caller caller = authenticate(m_services, exchange, body);
+        OpenApiResponse::success(exchange, m_services.bindData().get(caller, *parseObject(body)));
+    } catch (...) {
+        OpenApiResponse::failCurrent(exchange, m_services.logger());
+    }
+}
+
+void OpenApiHandlers::getBindDataList(Exchange& exchange)
+{
+    try {
+        std::string body;
+        const Caller caller = authenticate(m_services, exchange, body);
+        OpenApiResponse::success(exchange, m_services.bindData().list(caller, *parseObject(body)));
+    } catch (...) {
+        OpenApiResponse::failCurrent(exchange, m_services.logger());
+    }
+}
+
+void OpenApiHandlers::unbindData(Exchange& exchange)
+{
+    try {
+        std::string body;
+        const Caller caller = authenticate(m_services, exchange, body);
+        m_services.bindData().unbind(caller, *parseObject(body));
+        OpenApiResponse::success(exchange, nullptr);
+    } catch (...) {
+        OpenApiResponse::failCurrent(exchange, m_services.logger());
+    }
+}
+
+void OpenApiHandlers::notify(Exchange& exchange, PaymentNoticeService::Kind kind)
+{
+    try {
+        std::string body;
+        const Caller caller = authenticate(m_services, exchange, body);
+        OpenApiResponse::success(exchange, m_services.payments().notify(caller, kind, *parseObject(body)));
+    } catch (...) {
+        OpenApiResponse::failCurrent(exchange, m_services.logger());
+    }
+}
+
+} // namespace citycode::server

@@ -1,0 +1,102 @@
+#include "services/CodeEngineStore.h"
+
+#include "storage/CodeRuleRepository.h"
+#include "storage/Database.h"
+#include "storage/TerminalRepository.h"
+
+#include <Poco/Data/Session.h>
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Parser.h>
+
+namespace citycode::server {
+
+namespace {
+
+// The "name" of each field of a stored field list (JSON array of objects).
+void appendFieldNames(const std::string& json, std::vector<std::string>& names)
+{
+    const auto fields = Poco::JSON::Parser().parse(json).extract<Poco::JSON::Array::Ptr>();
+    for (std::size_t i = 0; i < fields->size(); ++i)
+        names.push_back(fields->getObject(static_cast<unsigned>(i))->getValue<std::string>("name"));
+}
+
+IssuableRuleVersion issuableOf(const Poco::JSON::Object& row)
+{
+    IssuableRuleVersion result;
+    result.ruleId = row.getValue<Poco::Int64>("ruleId");
+    result.version = static_cast<std::uint32_t>(row.getValue<Poco::Int64>("version"));
+    result.platformId = row.getValue<Poco::Int64>("platformId");
+    result.codeType = row.getValue<std::string>("codeType");
+    result.form = row.getValue<std::string>("form");
+    const auto config =
+        Poco::JSON::Parser().parse(row.getValue<std::string>("config")).extract<Poco::JSON::Object::Ptr>();
+    if (config->has("validitySeconds"))
+        result.validitySeconds = config->getValue<std::uint32_t>("validitySeconds");
+    appendFieldNames(row.getValue<std::string>("specFields"), result.decodeFields);
+    appendFieldNames(row.getValue<std::string>("extensionFields"), result.decodeFields);
+    appendFieldNames(row.getValue<std::string>("collectFields"), result.collectFields);
+    return result;
+}
+
+} // namespace
+
+std::optional<IssuableRuleVersion> CodeEngineStore::issuableVersion(std::int64_t appId,
+                                                                    const std::string& codeType) const
+{
+    Poco::Data::Session session = m_database.session();
+    const auto row = CodeRuleRepository(session).issuable(appId, codeType);
+    if (!row)
+        return std::nullopt;
+    return issuableOf(*row);
+}
+
+std::optional<IssuableRuleVersion> CodeEngineStore::ruleVersion(std::int64_t ruleId, std::uint32_t version) const
+{
+    Poco::Data::Session session = m_database.session();
+    const auto row = CodeRuleRepository(session).versionWithRule(ruleId, version);
+    if (!row)
+        return std::nullopt;
+    return issuableOf(*row);
+}
+
+RuleVersionState CodeEngineStore::ruleVersionState(std::int64_t ruleId, std::uint32_t version) const
+{
+    Poco::Data::Session session = m_database.session();
+    const auto row = CodeRuleRepository(session).versionWithRule(ruleId, version);
+    if (!row)
+        return RuleVersionState::Unknown;
+    if (row->getValue<std::string>("publishState") != "published" ||
+        row->getValue<std::string>("ruleStatus") != "enabled")
+        return RuleVersionState::RuleDisabled;
+    if (row->getValue<std::string>("versionStatus") != "enabled")
+        return RuleVersionState::VersionDisabled;
+    return RuleVersionState::Usable;
+}
+
+AppCodePermissions CodeEngineStore::appPermissions(std::int64_t appId) const
+{
+    Poco::Data::Session session = m_database.session();
+    AppCodePermissions result;
+    if (const auto stored = CodeRuleRepository(session).permissions(appId)) {
+        result.generate = stored->first;
+        result.scan = stored->second;
+    }
+    return result;
+}
+
+std::optional<TerminalRecord> CodeEngineStore::terminal(const std::string& terminalCode) const
+{
+    Poco::Data::Session session = m_database.session();
+    const auto row = TerminalRepository(session).byCode(terminalCode);
+    if (!row)
+        return std::nullopt;
+    TerminalRecord result;
+    result.id = row->getValue<Poco::Int64>("id");
+    result.terminalCode = row->getValue<std::string>("terminalCode");
+    result.platformId = row->getValue<Poco::Int64>("platformId");
+    result.publicKeyPem = row->getValue<std::string>("publicKeyPem");
+    result.enabled = row->getValue<std::string>("status") == "enabled";
+    return result;
+}
+
+} // namespace citycode::server

@@ -1,0 +1,48 @@
+#include "storage/NonceStore.h"
+
+#include "storage/Database.h"
+#include "storage/DurableBatch.h"
+#include "storage/RecordStore.h"
+
+namespace citycode::server {
+
+bool NonceStore::claim(Poco::Data::Session& session, const RequestNonce& nonce)
+{
+    return RecordStore(session).execute("INSERT INTO api_nonces (caller, nonce, expires_at) VALUES ($1, $2, $3)"
+                                        " ON CONFLICT (caller, nonce) DO NOTHING",
+                                        {nonce.caller, nonce.nonce, static_cast<Poco::Int64>(nonce.expiresAt)}) == 1;
+}
+
+bool NonceStore::markUsed(Poco::Data::Session& session, const CodeUse& use)
+{
+    const SqlValue user = use.userId ? SqlValue(static_cast<Poco::Int64>(*use.userId)) : SqlValue();
+    return RecordStore(session).execute(
+               "INSERT INTO code_uses (nonce, rule_id, rule_version, user_id, caller, expires_at, used_at)"
+               " VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (nonce) DO NOTHING",
+               {use.nonceHex, static_cast<Poco::Int64>(use.ruleId), static_cast<Poco::Int64>(use.ruleVersion), user,
+                use.caller, static_cast<Poco::Int64>(use.expiresAt), Database::timestampNow()}) == 1;
+}
+
+bool NonceStore::claimRequestNonce(const std::string& caller, const std::string& nonce, std::int64_t expiresAt)
+{
+    const RequestNonce claimed{caller, nonce, expiresAt};
+    return m_writes.run([&](Poco::Data::Session& session) { return claim(session, claimed) ? 1 : 0; }) == 1;
+}
+
+bool NonceStore::markCodeUsed(const CodeUse& use)
+{
+    // The answer "decoded" is sent only after the batch holding this row is committed: WAL
+    // synchronous=FULL on SQLite, synchronous_commit=on on PostgreSQL (Database.h) put the mark
+    // on disk first.
+    return m_writes.run([&](Poco::Data::Session& session) { return markUsed(session, use) ? 1 : 0; }) == 1;
+}
+
+std::size_t NonceStore::pruneRequestNonces(std::int64_t now)
+{
+    return m_writes.run([now](Poco::Data::Session& session) {
+        return RecordStore(session).execute("DELETE FROM api_nonces WHERE expires_at < $1",
+                                            {static_cast<Poco::Int64>(now)});
+    });
+}
+
+} // namespace citycode::server
