@@ -242,6 +242,7 @@ void ServerProcess::launch()
     if (!databaseUrl.empty())
         argv.insert(argv.end(), {"--database-url", databaseUrl});
     argv.insert(argv.end(), m_options.args.begin(), m_options.args.end());
+    argv.insert(argv.begin(), m_options.wrapper.begin(), m_options.wrapper.end());
 
     std::vector<std::string> env;
     for (char** entry = environ; *entry; ++entry) {
@@ -284,7 +285,9 @@ void ServerProcess::launch()
     posix_spawnattr_setsigmask(&attributes, &none);
     posix_spawnattr_setsigdefault(&attributes, &defaults);
     posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
-    const int rc = posix_spawn(&m_pid, args[0], &actions, &attributes, args.data(), envp.data());
+    const int rc = m_options.wrapper.empty()
+                       ? posix_spawn(&m_pid, args[0], &actions, &attributes, args.data(), envp.data())
+                       : posix_spawnp(&m_pid, args[0], &actions, &attributes, args.data(), envp.data());
     posix_spawnattr_destroy(&attributes);
     posix_spawn_file_actions_destroy(&actions);
     if (rc != 0) {

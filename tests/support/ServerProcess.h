@@ -43,6 +43,10 @@ struct ServerOptions
     std::string listen = "127.0.0.1:0"; // --listen ADDRESS, unless empty
     std::vector<std::string> args;      // further arguments
     HeaderList env;                     // environment variables set for the server only
+    // A command the server is started through, e.g. {"unshare", "-rm", "sh", "-c", "...; exec
+    // \"$@\"", "sh"}: the server's command line is appended to it, and it is looked up in PATH. The
+    // wrapper must exec the server, so that pid() stays the server's. Empty: started directly.
+    std::vector<std::string> wrapper = {};
 };
 
 // A real citycode-server process for a test: started with --port-file in a private folder, its

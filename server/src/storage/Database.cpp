@@ -14,6 +14,7 @@
 #include <Poco/URI.h>
 
 #include <mutex>
+#include <sqlite3.h>
 
 using namespace Poco::Data::Keywords;
 
@@ -53,6 +54,9 @@ void registerConnectors()
 {
     static std::once_flag once;
     std::call_once(once, [] {
+        // Before SQLite initializes: no global memory statistics, whose mutex every allocation
+        // of every connection took (the open API's many short statements contended on it).
+        sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
         Poco::Data::SQLite::Connector::registerConnector();
         Poco::Data::PostgreSQL::Connector::registerConnector();
     });

@@ -35,8 +35,30 @@ Transaction::~Transaction()
     try {
         m_session << "ROLLBACK", now;
     } catch (const Poco::Exception& e) {
-        // A failed rollback leaves the session unusable; the pool drops it when it notices.
-        Poco::Logger::get("citycode").error("rollback failed: " + e.displayText());
+        // SQLite ends a transaction by itself after SQLITE_FULL, SQLITE_IOERR, SQLITE_BUSY or
+        // SQLITE_NOMEM (sqlite.org/lang_transaction.html "Response To Errors Within A
+        // Transaction"); the ROLLBACK then fails with "no transaction is active", harmlessly. A
+        // session still inside its transaction would refuse every later BEGIN: a second try.
+        if (!stillOpen())
+            return;
+        try {
+            m_session << "ROLLBACK", now;
+        } catch (const Poco::Exception&) {
+        }
+        if (stillOpen())
+            Poco::Logger::get("citycode").error("rollback failed: " + e.displayText());
+    }
+}
+
+bool Transaction::stillOpen() const
+{
+    try {
+        if (Poco::icompare(m_session.connector(), Poco::Data::SQLite::Connector::KEY) != 0)
+            return true; // PostgreSQL: a failed ROLLBACK means a broken connection; the pool drops it
+        // SQLite's autoCommit feature is sqlite3_get_autocommit(): false inside a transaction.
+        return !m_session.getFeature("autoCommit");
+    } catch (const Poco::Exception&) {
+        return true;
     }
 }
 

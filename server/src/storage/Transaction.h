@@ -32,6 +32,9 @@ public:
     void commit();
 
 private:
+    // Whether the session may still be inside this transaction after a failed ROLLBACK.
+    bool stillOpen() const;
+
     Poco::Data::Session& m_session;
     bool m_active = false;
 };
