@@ -11,7 +11,7 @@ CITYCODE_PACKAGES=(
     qt6-base-dev qt6-charts-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     libqt6sql6-sqlite libqt6sql6-psql libgl-dev
     libgtest-dev libgmock-dev libbenchmark-dev libzxing-dev zbar-tools libxml2-utils
-    postgresql wrk fonts-noto-cjk
+    postgresql wrk fonts-noto-cjk qt6-translations-l10n
 )
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }

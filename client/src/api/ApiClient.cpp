@@ -1,10 +1,12 @@
 #include "api/ApiClient.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QNetworkReply>
 #include <QNetworkRequest>
 
+#include <memory>
 #include <utility>
 
 namespace citycode::client {
@@ -74,12 +76,17 @@ void ApiClient::setTimeout(int milliseconds)
     m_timeoutMs = milliseconds;
 }
 
-void ApiClient::checkHealth()
+void ApiClient::setSessionToken(const QString& token)
 {
-    get(QStringLiteral("/health"), [this](const Reply& reply) { handleHealth(reply); });
+    m_token = token;
 }
 
-void ApiClient::handleHealth(const Reply& reply)
+void ApiClient::checkHealth()
+{
+    get(QStringLiteral("/health"), {}, this, [this](const ApiReply& reply) { handleHealth(reply); });
+}
+
+void ApiClient::handleHealth(const ApiReply& reply)
 {
     // A server whose database is down still answers its health document, possibly with 503:
     // that is a health result to show, not a failed request.
@@ -114,31 +121,112 @@ void ApiClient::handleHealth(const Reply& reply)
                            .arg(reply.error.serverUrl.toDisplayString(), status, databaseState));
 }
 
-void ApiClient::get(const QString& path, ReplyHandler handler)
+void ApiClient::get(const QString& path, const QUrlQuery& query, QObject* context, Callback callback)
 {
-    QNetworkRequest request(endpoint(path));
+    request(QStringLiteral("GET"), path, query, QJsonValue(QJsonValue::Undefined), context, std::move(callback));
+}
+
+void ApiClient::post(const QString& path, const QJsonValue& body, QObject* context, Callback callback)
+{
+    request(QStringLiteral("POST"), path, {}, body, context, std::move(callback));
+}
+
+void ApiClient::put(const QString& path, const QJsonValue& body, QObject* context, Callback callback)
+{
+    request(QStringLiteral("PUT"), path, {}, body, context, std::move(callback));
+}
+
+void ApiClient::del(const QString& path, QObject* context, Callback callback)
+{
+    request(QStringLiteral("DELETE"), path, {}, QJsonValue(QJsonValue::Undefined), context, std::move(callback));
+}
+
+void ApiClient::request(const QString& method, const QString& path, const QUrlQuery& query, const QJsonValue& body,
+                        QObject* context, Callback callback)
+{
+    QNetworkRequest request(endpoint(path, query));
     request.setRawHeader("Accept", "application/json");
     request.setHeader(QNetworkRequest::UserAgentHeader, QStringLiteral("citycode-admin/" CITYCODE_VERSION));
     request.setTransferTimeout(m_timeoutMs);
-
-    QNetworkReply* reply = m_network.get(request);
+    const bool signedIn = !m_token.isEmpty();
+    // The health check reports its own outcome (a 503 health document is an answer, not a failure).
+    const bool reportsOutcome = path != QLatin1String("/health");
+    if (signedIn) {
+        request.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
+    }
+    QByteArray payload;
+    if (!body.isUndefined()) {
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+        payload = body.isArray() ? QJsonDocument(body.toArray()).toJson(QJsonDocument::Compact)
+                                 : QJsonDocument(body.toObject()).toJson(QJsonDocument::Compact);
+    }
+    if (++m_pending == 1) {
+        emit busyChanged(true);
+    }
     const QUrl serverUrl = m_baseUrl;
-    connect(reply, &QNetworkReply::finished, this, [this, reply, serverUrl, handler = std::move(handler)]() {
+    // The busy count and the session check never depend on the caller still existing, the
+    // callback does.
+    QPointer<QObject> guard(context);
+    const bool hasContext = context != nullptr;
+    send(request, method.toLatin1(), payload, serverUrl, true,
+         [this, signedIn, reportsOutcome, guard, hasContext, callback = std::move(callback)](const ApiReply& reply) {
+             finishOne(reply, signedIn, reportsOutcome);
+             if (callback && (!hasContext || guard)) {
+                 callback(reply);
+             }
+         });
+}
+
+void ApiClient::send(const QNetworkRequest& request, const QByteArray& verb, const QByteArray& payload,
+                     const QUrl& serverUrl, bool mayRetry, const std::function<void(const ApiReply&)>& done)
+{
+    QNetworkReply* reply = m_network.sendCustomRequest(request, verb, payload);
+    connect(reply, &QNetworkReply::finished, this, [this, reply, request, verb, payload, serverUrl, mayRetry, done]() {
         reply->deleteLater();
-        handler(decode(reply, serverUrl));
+        // A server may end a keep-alive connection that stayed idle with an unsolicited 408 and
+        // "Connection: close" (citycode-server does, after server.keep_alive_timeout plus
+        // server.header_timeout). A request sent on that connection just then reads the 408 as
+        // its answer although the server never read it: it is sent once more, on a new connection.
+        if (mayRetry && reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == HttpRequestTimeout) {
+            send(request, verb, payload, serverUrl, false, done);
+            return;
+        }
+        done(decode(reply, serverUrl));
     });
 }
 
-QUrl ApiClient::endpoint(const QString& path) const
+void ApiClient::finishOne(const ApiReply& reply, bool signedIn, bool reportsOutcome)
+{
+    if (--m_pending == 0) {
+        emit busyChanged(false);
+    }
+    if (!reportsOutcome) {
+        return;
+    }
+    if (!reply.error.isError()) {
+        emit requestSucceeded();
+        return;
+    }
+    emit requestFailed(reply.error);
+    if (signedIn && reply.error.httpStatus == 401 && !m_token.isEmpty()) {
+        m_token.clear();
+        emit sessionExpired();
+    }
+}
+
+QUrl ApiClient::endpoint(const QString& path, const QUrlQuery& query) const
 {
     QUrl url = m_baseUrl;
     url.setPath(url.path() + path);
+    if (!query.isEmpty()) {
+        url.setQuery(query);
+    }
     return url;
 }
 
-ApiClient::Reply ApiClient::decode(QNetworkReply* reply, const QUrl& serverUrl) const
+ApiReply ApiClient::decode(QNetworkReply* reply, const QUrl& serverUrl) const
 {
-    Reply result;
+    ApiReply result;
     ApiError& error = result.error;
     error.serverUrl = serverUrl;
     error.httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
@@ -154,8 +242,10 @@ ApiClient::Reply ApiClient::decode(QNetworkReply* reply, const QUrl& serverUrl) 
         return result;
     }
 
+    result.retryAfterSeconds = reply->rawHeader("Retry-After").toInt();
+    result.raw = reply->readAll();
     QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(reply->readAll(), &parseError);
+    const QJsonDocument document = QJsonDocument::fromJson(result.raw, &parseError);
     result.json = document.object();
     const bool isSuccess = error.httpStatus >= 200 && error.httpStatus < 300;
     if (isSuccess) {
@@ -172,6 +262,9 @@ ApiClient::Reply ApiClient::decode(QNetworkReply* reply, const QUrl& serverUrl) 
     error.code = envelope.value(QLatin1String("code")).toString();
     error.message = envelope.value(QLatin1String("message")).toString();
     error.requestId = result.json.value(QLatin1String("requestId")).toString();
+    if (error.requestId.isEmpty()) {
+        error.requestId = envelope.value(QLatin1String("requestId")).toString();
+    }
     if (error.requestId.isEmpty()) {
         error.requestId = QString::fromUtf8(reply->rawHeader("X-Request-Id"));
     }

@@ -11,6 +11,8 @@ const QString ServerUrlKey = QStringLiteral("server/url");
 const QString UsernameKey = QStringLiteral("login/username");
 const QString LanguageKey = QStringLiteral("ui/language");
 const QString MainWindowGeometryKey = QStringLiteral("mainWindow/geometry");
+const QString MainWindowStateKey = QStringLiteral("mainWindow/splitter");
+const QString LastPageKey = QStringLiteral("mainWindow/lastPage");
 
 QString settingsFile()
 {
@@ -76,6 +78,26 @@ QByteArray Settings::mainWindowGeometry() const
 void Settings::setMainWindowGeometry(const QByteArray& geometry)
 {
     m_settings->setValue(MainWindowGeometryKey, geometry);
+}
+
+QByteArray Settings::mainWindowState() const
+{
+    return m_settings->value(MainWindowStateKey).toByteArray();
+}
+
+void Settings::setMainWindowState(const QByteArray& state)
+{
+    m_settings->setValue(MainWindowStateKey, state);
+}
+
+QString Settings::lastPage() const
+{
+    return m_settings->value(LastPageKey).toString();
+}
+
+void Settings::setLastPage(const QString& permission)
+{
+    m_settings->setValue(LastPageKey, permission);
 }
 
 void Settings::sync()

@@ -33,6 +33,13 @@ public:
     QByteArray mainWindowGeometry() const;
     void setMainWindowGeometry(const QByteArray& geometry);
 
+    QByteArray mainWindowState() const;
+    void setMainWindowState(const QByteArray& state);
+
+    // The permission key of the page shown when the main window was closed.
+    QString lastPage() const;
+    void setLastPage(const QString& permission);
+
     // Writes pending changes to storage now instead of when the object is destroyed.
     void sync();
 

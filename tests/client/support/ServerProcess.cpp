@@ -29,6 +29,16 @@ ServerProcess::~ServerProcess()
     stop();
 }
 
+void ServerProcess::setEnvironmentVariable(const QString& name, const QString& value)
+{
+    QProcessEnvironment environment = m_process.processEnvironment();
+    if (environment.isEmpty()) {
+        environment = QProcessEnvironment::systemEnvironment();
+    }
+    environment.insert(name, value);
+    m_process.setProcessEnvironment(environment);
+}
+
 QUrl ServerProcess::url() const
 {
     return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_port));
@@ -41,8 +51,12 @@ bool ServerProcess::start(QString* error)
         *error = QStringLiteral("no temporary directory or free port");
         return false;
     }
-    m_process.start(m_program, {QStringLiteral("--data-dir"), m_dataDir.path(), QStringLiteral("--listen"),
-                                QStringLiteral("127.0.0.1:%1").arg(m_port)});
+    // A cheap PBKDF2 cost: console tests sign in and change passwords many times (the default
+    // cost is covered by the server's TestPasswords).
+    m_process.start(m_program, QStringList{QStringLiteral("--data-dir"), m_dataDir.path(), QStringLiteral("--listen"),
+                                           QStringLiteral("127.0.0.1:%1").arg(m_port), QStringLiteral("--set"),
+                                           QStringLiteral("auth.password_iterations=2000")} +
+                                   m_extraArguments);
     if (!m_process.waitForStarted()) {
         *error = QStringLiteral("cannot start %1: %2").arg(m_program, m_process.errorString());
         return false;

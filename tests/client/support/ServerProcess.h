@@ -1,7 +1,9 @@
 #pragma once
 
 #include <QProcess>
+#include <QProcessEnvironment>
 #include <QString>
+#include <QStringList>
 #include <QTemporaryDir>
 #include <QUrl>
 
@@ -34,17 +36,25 @@ public:
     ServerProcess(const ServerProcess&) = delete;
     ServerProcess& operator=(const ServerProcess&) = delete;
 
+    // Command-line arguments after --data-dir and --listen, e.g. {"--set", "auth.captcha=disabled"}.
+    void setExtraArguments(const QStringList& arguments) { m_extraArguments = arguments; }
+    // An environment variable for the server, e.g. CITYCODE_ADMIN_PASSWORD.
+    void setEnvironmentVariable(const QString& name, const QString& value);
+
     // Starts the server and waits until GET /health answers. On failure `error` says why and
     // includes what the server printed.
     bool start(QString* error);
     void stop();
     QUrl url() const;
+    // The server's --data-dir (its SQLite database is citycode.db there).
+    QString dataDirectory() const { return m_dataDir.path(); }
 
 private:
     QString m_program;
     QTemporaryDir m_dataDir;
     QProcess m_process;
     quint16 m_port = 0;
+    QStringList m_extraArguments;
 };
 
 } // namespace citycode::test

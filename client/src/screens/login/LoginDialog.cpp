@@ -3,6 +3,8 @@
 #include "api/ApiClient.h"
 #include "app/LanguageManager.h"
 #include "app/Settings.h"
+#include "screens/account/ChangePasswordDialog.h"
+#include "screens/verifier/OfflineVerifierPage.h"
 #include "widgets/StatusLabel.h"
 
 #include <QComboBox>
@@ -13,6 +15,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPixmap>
 #include <QPushButton>
 #include <QVBoxLayout>
 
@@ -23,24 +26,34 @@ namespace {
 constexpr double TitleFontScale = 1.6;
 constexpr int MinimumDialogWidth = 520;
 constexpr int LayoutSpacing = 12;
+constexpr int CaptchaWidth = 120;
+constexpr int CaptchaHeight = 40;
+constexpr int VerifierWidth = 900;
+constexpr int VerifierHeight = 640;
 
 } // namespace
 
-LoginDialog::LoginDialog(ApiClient* api, LanguageManager* languages, QWidget* parent)
-    : QDialog(parent), m_api(api), m_languages(languages)
+LoginDialog::LoginDialog(ApiClient* api, LanguageManager* languages, QWidget* parent, const QString& lockedUsername)
+    : QDialog(parent), m_api(api), m_languages(languages), m_lockedUsername(lockedUsername)
 {
     buildUi();
     retranslateUi();
     fillLanguages();
 
     m_serverLineEdit->setText(m_api->baseUrl().toDisplayString());
-    const QString username = Settings().username();
+    const QString username = lockedUsername.isEmpty() ? Settings().username() : lockedUsername;
     m_usernameLineEdit->setText(username);
     (username.isEmpty() ? m_usernameLineEdit : m_passwordLineEdit)->setFocus();
+    if (!lockedUsername.isEmpty()) {
+        m_serverLineEdit->setReadOnly(true);
+        m_usernameLineEdit->setReadOnly(true);
+    }
 
     connect(m_serverLineEdit, &QLineEdit::textEdited, this, &LoginDialog::onServerEdited);
     connect(m_usernameLineEdit, &QLineEdit::textChanged, this, &LoginDialog::updateButtons);
     connect(m_passwordLineEdit, &QLineEdit::textChanged, this, &LoginDialog::updateButtons);
+    connect(m_captchaLineEdit, &QLineEdit::textChanged, this, &LoginDialog::updateButtons);
+    connect(m_captchaRefreshButton, &QPushButton::clicked, this, &LoginDialog::refreshCaptcha);
     connect(m_checkButton, &QPushButton::clicked, this, [this]() { checkConnection(true); });
     connect(m_languageComboBox, &QComboBox::activated, this, &LoginDialog::onLanguageActivated);
     connect(m_dialogButtonBox, &QDialogButtonBox::accepted, this, &LoginDialog::onSignInClicked);
@@ -99,6 +112,25 @@ void LoginDialog::buildUi()
     m_passwordLineEdit->setEchoMode(QLineEdit::Password);
     m_passwordLabel->setBuddy(m_passwordLineEdit);
 
+    m_captchaLabel = new QLabel(this);
+    m_captchaLabel->setObjectName(QStringLiteral("captchaLabel"));
+    m_captchaLineEdit = new QLineEdit(this);
+    m_captchaLineEdit->setObjectName(QStringLiteral("captchaLineEdit"));
+    m_captchaLineEdit->setInputMethodHints(Qt::ImhNoPredictiveText | Qt::ImhNoAutoUppercase);
+    m_captchaLabel->setBuddy(m_captchaLineEdit);
+    m_captchaImageLabel = new QLabel(this);
+    m_captchaImageLabel->setObjectName(QStringLiteral("captchaImageLabel"));
+    m_captchaImageLabel->setMinimumSize(CaptchaWidth, CaptchaHeight);
+    m_captchaImageLabel->setAlignment(Qt::AlignCenter);
+    m_captchaImageLabel->setFrameShape(QFrame::StyledPanel);
+    m_captchaRefreshButton = new QPushButton(this);
+    m_captchaRefreshButton->setObjectName(QStringLiteral("captchaRefreshButton"));
+    m_captchaRefreshButton->setAutoDefault(false);
+    auto* captchaLayout = new QHBoxLayout;
+    captchaLayout->addWidget(m_captchaLineEdit, 1);
+    captchaLayout->addWidget(m_captchaImageLabel);
+    captchaLayout->addWidget(m_captchaRefreshButton);
+
     m_languageLabel = new QLabel(this);
     m_languageLabel->setObjectName(QStringLiteral("languageLabel"));
     m_languageComboBox = new QComboBox(this);
@@ -110,6 +142,7 @@ void LoginDialog::buildUi()
     formLayout->addRow(m_serverLabel, serverLayout);
     formLayout->addRow(m_usernameLabel, m_usernameLineEdit);
     formLayout->addRow(m_passwordLabel, m_passwordLineEdit);
+    formLayout->addRow(m_captchaLabel, captchaLayout);
     formLayout->addRow(m_languageLabel, m_languageComboBox);
 
     m_statusLabel = new StatusLabel(this);
@@ -122,6 +155,10 @@ void LoginDialog::buildUi()
     m_signInButton->setDefault(true);
     QPushButton* cancelButton = m_dialogButtonBox->addButton(QDialogButtonBox::Cancel);
     cancelButton->setObjectName(QStringLiteral("cancelButton"));
+    m_verifierButton = m_dialogButtonBox->addButton(QString(), QDialogButtonBox::ActionRole);
+    m_verifierButton->setObjectName(QStringLiteral("offlineVerifierButton"));
+    m_verifierButton->setAutoDefault(false);
+    connect(m_verifierButton, &QPushButton::clicked, this, &LoginDialog::openOfflineVerifier);
 
     auto* mainLayout = new QVBoxLayout(this);
     mainLayout->setSpacing(LayoutSpacing);
@@ -144,8 +181,30 @@ void LoginDialog::retranslateUi()
     m_checkButton->setToolTip(tr("Ask the server whether it is running and its database is available"));
     m_usernameLabel->setText(tr("&Username:"));
     m_passwordLabel->setText(tr("&Password:"));
+    m_captchaLabel->setText(tr("C&aptcha:"));
+    m_captchaRefreshButton->setText(tr("&New image"));
+    m_captchaRefreshButton->setToolTip(tr("Show another captcha image"));
     m_languageLabel->setText(tr("&Language:"));
     m_signInButton->setText(tr("Sign &in"));
+    m_verifierButton->setText(tr("&Offline verifier…"));
+    m_verifierButton->setToolTip(tr("Verify emergency codes against the saved trust list, without signing in"));
+}
+
+void LoginDialog::openOfflineVerifier()
+{
+    auto* dialog = new QDialog(this);
+    dialog->setObjectName(QStringLiteral("offlineVerifierDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Offline verifier — CityCode Admin Console"));
+    auto* page = new OfflineVerifierPage(PageContext{m_api, nullptr}, dialog);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
+    connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
+    auto* layout = new QVBoxLayout(dialog);
+    layout->addWidget(page, 1);
+    layout->addWidget(buttons);
+    dialog->resize(VerifierWidth, VerifierHeight);
+    dialog->open();
+    page->activate();
 }
 
 void LoginDialog::fillLanguages()
@@ -196,9 +255,13 @@ QUrl LoginDialog::enteredServerUrl() const
 void LoginDialog::updateButtons()
 {
     const bool serverValid = enteredServerUrl().isValid();
-    m_checkButton->setEnabled(serverValid && !m_checking);
-    m_signInButton->setEnabled(serverValid && !m_checking && !m_usernameLineEdit->text().trimmed().isEmpty() &&
-                               !m_passwordLineEdit->text().isEmpty());
+    const bool busy = m_checking || m_signingIn;
+    m_checkButton->setEnabled(serverValid && !busy);
+    m_captchaRefreshButton->setEnabled(serverValid && !busy);
+    // The answer is needed once an image is shown (servers may run without captcha).
+    const bool captchaOk = m_captchaId.isEmpty() || !m_captchaLineEdit->text().trimmed().isEmpty();
+    m_signInButton->setEnabled(serverValid && !busy && !m_usernameLineEdit->text().trimmed().isEmpty() &&
+                               !m_passwordLineEdit->text().isEmpty() && captchaOk);
 }
 
 void LoginDialog::onServerEdited()
@@ -271,11 +334,133 @@ void LoginDialog::onHealthChecked(bool ok, const QString& version, const QString
     if (m_signInPending) {
         m_signInPending = false;
         if (ok) {
-            const QString username = m_usernameLineEdit->text().trimmed();
-            Settings().setUsername(username);
-            emit signInRequested(m_api->baseUrl(), username, m_passwordLineEdit->text());
+            signIn();
         }
+    } else if (ok && m_captchaId.isEmpty()) {
+        refreshCaptcha();
     }
+}
+
+void LoginDialog::refreshCaptcha()
+{
+    m_api->get(QStringLiteral("/admin/v1/auth/captcha"), {}, this, [this](const ApiReply& reply) {
+        if (reply.error.isError()) {
+            m_captchaImageLabel->setText(tr("No image"));
+            return;
+        }
+        m_captchaId = reply.json.value(QLatin1String("captchaId")).toString();
+        // "data:image/png;base64,...."
+        const QString image = reply.json.value(QLatin1String("image")).toString();
+        const QByteArray png = QByteArray::fromBase64(image.section(QLatin1Char(','), 1).toLatin1());
+        QPixmap pixmap;
+        if (pixmap.loadFromData(png, "PNG")) {
+            m_captchaImageLabel->setPixmap(pixmap);
+        } else {
+            m_captchaImageLabel->setText(tr("No image"));
+        }
+        m_captchaLineEdit->clear();
+        updateButtons();
+    });
+}
+
+void LoginDialog::signIn()
+{
+    const QString username = m_usernameLineEdit->text().trimmed();
+    Settings().setUsername(username);
+    m_signingIn = true;
+    updateButtons();
+    m_statusLabel->showStatus(StatusLabel::Tone::Busy, tr("Signing in as %1…").arg(username));
+    const QJsonObject body{{QStringLiteral("username"), username},
+                           {QStringLiteral("password"), m_passwordLineEdit->text()},
+                           {QStringLiteral("captchaId"), m_captchaId},
+                           {QStringLiteral("captchaAnswer"), m_captchaLineEdit->text().trimmed()}};
+    m_api->setSessionToken({});
+    m_api->post(QStringLiteral("/admin/v1/auth/login"), body, this,
+                [this](const ApiReply& reply) { onSignInAnswered(reply); });
+}
+
+void LoginDialog::onSignInAnswered(const ApiReply& reply)
+{
+    if (reply.error.isError()) {
+        m_signingIn = false;
+        showSignInError(reply.error, reply.retryAfterSeconds);
+        // A captcha is used up by every attempt.
+        m_captchaId.clear();
+        refreshCaptcha();
+        updateButtons();
+        return;
+    }
+    m_api->setSessionToken(reply.json.value(QLatin1String("token")).toString());
+    if (reply.json.value(QLatin1String("mustChangePassword")).toBool()) {
+        changeInitialPassword(reply.json);
+        return;
+    }
+    finishSignIn(reply.json);
+}
+
+void LoginDialog::changeInitialPassword(const QJsonObject& profile)
+{
+    const QString username =
+        profile.value(QLatin1String("operator")).toObject().value(QLatin1String("username")).toString();
+    m_statusLabel->showStatus(StatusLabel::Tone::Warning, tr("Choose a new password to finish signing in."));
+    auto* dialog = new ChangePasswordDialog(m_api, username, true, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ChangePasswordDialog::passwordChanged, this, [this]() {
+        m_api->get(QStringLiteral("/admin/v1/auth/me"), {}, this, [this](const ApiReply& reply) {
+            if (reply.error.isError()) {
+                m_signingIn = false;
+                showSignInError(reply.error, 0);
+                updateButtons();
+                return;
+            }
+            finishSignIn(reply.json);
+        });
+    });
+    connect(dialog, &QDialog::rejected, this, [this]() {
+        // Without the new password the session can do nothing: end it.
+        m_api->post(QStringLiteral("/admin/v1/auth/logout"), QJsonObject(), nullptr, {});
+        m_api->setSessionToken({});
+        m_signingIn = false;
+        m_passwordLineEdit->clear();
+        m_captchaId.clear();
+        refreshCaptcha();
+        m_statusLabel->showStatus(StatusLabel::Tone::Warning,
+                                  tr("The password must be changed at the first sign-in; you are not signed in."));
+        updateButtons();
+    });
+    dialog->open();
+}
+
+void LoginDialog::finishSignIn(const QJsonObject& profile)
+{
+    m_signingIn = false;
+    m_passwordLineEdit->clear();
+    m_statusLabel->showStatus(StatusLabel::Tone::Success, tr("Signed in."));
+    updateButtons();
+    emit signedIn(profile);
+    accept();
+}
+
+void LoginDialog::showSignInError(const ApiError& error, int retryAfterSeconds)
+{
+    QString message;
+    if (error.code == QLatin1String("LOGIN_FAILED")) {
+        message = tr("Wrong user name or password.");
+    } else if (error.code == QLatin1String("LOGIN_THROTTLED")) {
+        message = tr("Too many failed sign-ins: signing in is slowed down. Try again in %n second(s).", nullptr,
+                     qMax(1, retryAfterSeconds));
+    } else if (error.code == QLatin1String("ACCOUNT_DISABLED")) {
+        message = error.message.contains(QLatin1String("platform"))
+                      ? tr("The platform of this account is disabled; ask the main platform's administrator.")
+                      : tr("This account is disabled; ask an administrator.");
+    } else if (error.code == QLatin1String("CAPTCHA_INVALID")) {
+        message = tr("The captcha answer is wrong or expired; type the characters of the new image.");
+    } else if (error.code == QLatin1String("BAD_REQUEST")) {
+        message = tr("Enter the user name, the password and the captcha.");
+    } else {
+        message = error.toString();
+    }
+    m_statusLabel->showStatus(StatusLabel::Tone::Error, message);
 }
 
 } // namespace citycode::client

@@ -1,0 +1,561 @@
+// ZXing-cpp 1.4 returns UTF-8 text only when asked to.
+#define ZX_USE_UTF8
+#include <ZXing/ReadBarcode.h>
+
+#include "app/LanguageManager.h"
+#include "screens/designer/StyleDesignerPage.h"
+
+#include <citycode/common/Error.h>
+#include <citycode/common/Symbol.h>
+
+#include <QBuffer>
+#include <QComboBox>
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPainter>
+#include <QPrinter>
+#include <QProcess>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QSvgRenderer>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace citycode::test {
+
+using citycode::client::CodeStyle;
+using citycode::client::LanguageManager;
+using citycode::client::StyledCode;
+using citycode::client::StyleDesignerPage;
+namespace common = citycode::common;
+
+namespace {
+
+QString readWithZxing(const QString& fileName)
+{
+    const QImage image = QImage(fileName).convertToFormat(QImage::Format_Grayscale8);
+    ZXing::DecodeHints hints;
+    hints.setFormats(ZXing::BarcodeFormat::QRCode);
+    const ZXing::Result result = ZXing::ReadBarcode({image.constBits(), image.width(), image.height(),
+                                                     ZXing::ImageFormat::Lum, static_cast<int>(image.bytesPerLine())},
+                                                    hints);
+    return result.isValid() ? QString::fromStdString(result.text()) : QString();
+}
+
+// zbarimg prints "QR-Code:<text>"; --raw leaves only the text.
+QString readWithZbar(const QString& fileName)
+{
+    QProcess zbar;
+    zbar.start(QStringLiteral("zbarimg"), {QStringLiteral("--quiet"), QStringLiteral("--raw"), fileName});
+    if (!zbar.waitForFinished(20000) || zbar.exitCode() != 0) {
+        return QString();
+    }
+    return QString::fromUtf8(zbar.readAllStandardOutput()).trimmed();
+}
+
+QByteArray logoPng()
+{
+    QImage logo(64, 64, QImage::Format_ARGB32);
+    logo.fill(QColor(0xd0, 0x20, 0x20));
+    QPainter painter(&logo);
+    painter.fillRect(16, 16, 32, 32, Qt::white);
+    painter.end();
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    logo.save(&buffer, "PNG");
+    return bytes;
+}
+
+} // namespace
+
+// The code style designer: what it exports is what a scanner reads, it warns where scanners or
+// the server would fail, and it prints and renders Grid Matrix.
+class TestStyleDesigner : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void startsWithAnIssuableSample();
+    void exportedPngDecodesToThePayload_data();
+    void exportedPngDecodesToThePayload();
+    void plainExportIsTheServersPng();
+    void smallModulesAreWarnedAbout();
+    void lowContrastIsWarnedAbout_data();
+    void lowContrastIsWarnedAbout();
+    void tooLongPayloadIsWarnedAboutPerLevel();
+    void logoStaysWithinTheLevelsBudget();
+    void logoFileIsFittedForTheServer();
+    void gridMatrixExportRenders();
+    void svgExportRenders();
+    void printsAtTheChosenSize();
+    void styleJsonRoundTrips();
+    void serverStyleLoads();
+    void malformedStyleJsonIsRefused_data();
+    void malformedStyleJsonIsRefused();
+    void screenshots_data();
+    void screenshots();
+
+private:
+    QTemporaryDir m_dir;
+    bool m_haveZbar = false;
+};
+
+void TestStyleDesigner::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    m_haveZbar = !QStandardPaths::findExecutable(QStringLiteral("zbarimg")).isEmpty();
+}
+
+void TestStyleDesigner::startsWithAnIssuableSample()
+{
+    StyleDesignerPage page;
+    QVERIFY(page.payload().startsWith(QStringLiteral("CC1:")));
+    QVERIFY(page.styledCode().hasSymbol());
+    QVERIFY(page.styledCode().isIssuable());
+    for (const StyledCode::Warning& warning : page.styledCode().warnings()) {
+        QVERIFY2(!warning.serverRefuses, qPrintable(warning.message));
+    }
+    QVERIFY(page.findChild<QPushButton*>(QStringLiteral("exportPngPushButton"))->isEnabled());
+}
+
+void TestStyleDesigner::exportedPngDecodesToThePayload_data()
+{
+    QTest::addColumn<int>("level");
+    QTest::addColumn<QString>("foreground");
+    QTest::addColumn<QString>("background");
+    QTest::addColumn<bool>("withLogo");
+    QTest::addColumn<QString>("caption");
+    const QStringList names{QStringLiteral("L"), QStringLiteral("M"), QStringLiteral("Q"), QStringLiteral("H")};
+    for (int level = 0; level < 4; ++level) {
+        QTest::addRow("level %s, black on white", qPrintable(names[level]))
+            << level << QStringLiteral("#000000") << QStringLiteral("#ffffff") << false << QString();
+        QTest::addRow("level %s, navy on cream with caption", qPrintable(names[level]))
+            << level << QStringLiteral("#1a2a6c") << QStringLiteral("#fff8e1") << false
+            << QStringLiteral("城市码 CityCode");
+        if (level > 0) {
+            QTest::addRow("level %s, logo at the full budget", qPrintable(names[level]))
+                << level << QStringLiteral("#000000") << QStringLiteral("#ffffff") << true << QString();
+        }
+    }
+}
+
+void TestStyleDesigner::exportedPngDecodesToThePayload()
+{
+    QFETCH(int, level);
+    QFETCH(QString, foreground);
+    QFETCH(QString, background);
+    QFETCH(bool, withLogo);
+    QFETCH(QString, caption);
+
+    StyleDesignerPage page;
+    CodeStyle style;
+    style.ecLevel = static_cast<common::EcLevel>(level);
+    style.foreground = QColor::fromString(foreground);
+    style.background = QColor::fromString(background);
+    style.caption = caption;
+    if (withLogo) {
+        style.logoPng = logoPng();
+        style.logoAreaFraction = common::logoAreaBudget(style.ecLevel);
+    }
+    page.setCodeStyle(style);
+    QVERIFY(page.styledCode().isIssuable());
+    QCOMPARE(page.styledCode().hasIssue(StyledCode::Issue::LogoTooLarge), false);
+
+    const QString file = m_dir.filePath(QStringLiteral("export-%1.png")
+                                            .arg(QString::fromLatin1(QTest::currentDataTag())
+                                                     .replace(QLatin1Char(' '), QLatin1Char('_'))
+                                                     .replace(QLatin1Char(','), QLatin1Char('_'))));
+    QString error;
+    QVERIFY2(page.exportPng(file, &error), qPrintable(error));
+    QCOMPARE(readWithZxing(file), page.payload());
+    if (m_haveZbar) {
+        QCOMPARE(readWithZbar(file), page.payload());
+    }
+}
+
+void TestStyleDesigner::plainExportIsTheServersPng()
+{
+    StyleDesignerPage page;
+    CodeStyle style;
+    style.ecLevel = common::EcLevel::Q;
+    style.modulePixels = 5;
+    page.setCodeStyle(style);
+    const QString file = m_dir.filePath(QStringLiteral("plain.png"));
+    QVERIFY(page.exportPng(file));
+    QFile exported(file);
+    QVERIFY(exported.open(QIODevice::ReadOnly));
+    const QByteArray bytes = exported.readAll();
+
+    const common::ModuleMatrix matrix =
+        common::encodeSymbol(page.payload().toStdString(), common::Symbology::Qr, common::EcLevel::Q);
+    const common::Bytes server = common::renderPng(matrix, style.symbolStyle());
+    QCOMPARE(bytes, QByteArray(reinterpret_cast<const char*>(server.data()), static_cast<int>(server.size())));
+}
+
+void TestStyleDesigner::smallModulesAreWarnedAbout()
+{
+    StyleDesignerPage page;
+    auto* modulePixels = page.findChild<QSpinBox*>(QStringLiteral("modulePixelsSpinBox"));
+    auto* warnings = page.findChild<QLabel*>(QStringLiteral("warningsLabel"));
+    QVERIFY(modulePixels && warnings);
+    modulePixels->setValue(2);
+    QCOMPARE(page.codeStyle().modulePixels, 2);
+    QVERIFY(page.styledCode().hasIssue(StyledCode::Issue::ModuleTooSmall));
+    QVERIFY(!page.styledCode().isIssuable());
+    QVERIFY2(warnings->text().contains(QStringLiteral("at least 3")), qPrintable(warnings->text()));
+    // Still previewed at the wanted size: 2 pixels a module.
+    QCOMPARE(page.styledCode().image().width(), page.styledCode().totalModules() * 2);
+    QVERIFY(!page.findChild<QPushButton*>(QStringLiteral("exportPngPushButton"))->isEnabled());
+    QVERIFY(!page.exportPng(m_dir.filePath(QStringLiteral("small.png"))));
+
+    modulePixels->setValue(3);
+    QVERIFY(!page.styledCode().hasIssue(StyledCode::Issue::ModuleTooSmall));
+    QVERIFY(page.styledCode().isIssuable());
+
+    // At 3 cm on a coarse screen a large symbol's modules shrink under 3 screen pixels.
+    page.setPayload(QString(1200, QLatin1Char('A')));
+    page.setScreenDpiForTesting(96);
+    QVERIFY(page.styledCode().hasIssue(StyledCode::Issue::ModuleSmallOnScreen));
+    QVERIFY(page.styledCode().isIssuable());
+}
+
+void TestStyleDesigner::lowContrastIsWarnedAbout_data()
+{
+    QTest::addColumn<QString>("foreground");
+    QTest::addColumn<QString>("background");
+    QTest::addColumn<int>("issue");
+    QTest::newRow("grey on white, 2.8:1")
+        << QStringLiteral("#999999") << QStringLiteral("#ffffff") << static_cast<int>(StyledCode::Issue::LowContrast);
+    QTest::newRow("yellow on white") << QStringLiteral("#ffeb3b") << QStringLiteral("#ffffff")
+                                     << static_cast<int>(StyledCode::Issue::LowContrast);
+    QTest::newRow("white on black, reversed") << QStringLiteral("#ffffff") << QStringLiteral("#000000")
+                                              << static_cast<int>(StyledCode::Issue::ReversedColours);
+}
+
+void TestStyleDesigner::lowContrastIsWarnedAbout()
+{
+    QFETCH(QString, foreground);
+    QFETCH(QString, background);
+    QFETCH(int, issue);
+    StyleDesignerPage page;
+    page.findChild<QLineEdit*>(QStringLiteral("foregroundLineEdit"))->setText(foreground);
+    page.findChild<QLineEdit*>(QStringLiteral("backgroundLineEdit"))->setText(background);
+    QCOMPARE(page.codeStyle().foreground, QColor::fromString(foreground));
+    QVERIFY(page.styledCode().hasIssue(static_cast<StyledCode::Issue>(issue)));
+    QVERIFY(!page.styledCode().isIssuable());
+    // The preview keeps the wanted colours.
+    QVERIFY(page.styledCode().hasSymbol());
+    QCOMPARE(page.styledCode().image().pixelColor(0, 0), QColor::fromString(background));
+    // What common says agrees.
+    bool refused = false;
+    try {
+        common::checkStyle(page.codeStyle().symbolStyle(), common::Symbology::Qr);
+    } catch (const common::Error& e) {
+        refused = e.code() == "SYMBOL_LOW_CONTRAST";
+    }
+    QVERIFY(refused);
+
+    page.findChild<QLineEdit*>(QStringLiteral("foregroundLineEdit"))->setText(QStringLiteral("#595959"));
+    page.findChild<QLineEdit*>(QStringLiteral("backgroundLineEdit"))->setText(QStringLiteral("#ffffff"));
+    QVERIFY(page.codeStyle().contrastRatio() >= 3.0);
+    QVERIFY(page.styledCode().isIssuable());
+}
+
+void TestStyleDesigner::tooLongPayloadIsWarnedAboutPerLevel()
+{
+    StyleDesignerPage page;
+    // 4000 alphanumeric characters fit QR version 40 at level L (4296) but not at H (1852).
+    page.setPayload(QString(4000, QLatin1Char('A')));
+    auto* level = page.findChild<QComboBox*>(QStringLiteral("ecLevelComboBox"));
+    level->setCurrentIndex(0);
+    QVERIFY(!page.styledCode().hasIssue(StyledCode::Issue::PayloadTooLong));
+    QVERIFY(page.styledCode().symbolVersion() >= 38);
+    level->setCurrentIndex(3);
+    QVERIFY(page.styledCode().hasIssue(StyledCode::Issue::PayloadTooLong));
+    QVERIFY(!page.styledCode().hasSymbol());
+    QVERIFY(page.findChild<QLabel*>(QStringLiteral("warningsLabel"))->text().contains(QStringLiteral("level H")));
+}
+
+void TestStyleDesigner::logoStaysWithinTheLevelsBudget()
+{
+    StyleDesignerPage page;
+    CodeStyle style;
+    style.ecLevel = common::EcLevel::H;
+    style.logoPng = logoPng();
+    style.logoAreaFraction = common::logoAreaBudget(common::EcLevel::H);
+    page.setCodeStyle(style);
+    QVERIFY(page.styledCode().isIssuable());
+
+    // Choosing a weaker level shrinks the logo to that level's budget.
+    page.findChild<QComboBox*>(QStringLiteral("ecLevelComboBox"))->setCurrentIndex(1);
+    QCOMPARE(page.codeStyle().ecLevel, common::EcLevel::M);
+    QCOMPARE(page.codeStyle().logoAreaFraction, common::logoAreaBudget(common::EcLevel::M));
+    QVERIFY(page.styledCode().isIssuable());
+    page.findChild<QComboBox*>(QStringLiteral("ecLevelComboBox"))->setCurrentIndex(0);
+    QCOMPARE(page.codeStyle().logoAreaFraction, 0.0);
+
+    // A style from elsewhere that exceeds the budget is named, not silently changed.
+    style.ecLevel = common::EcLevel::M;
+    style.logoAreaFraction = 0.2;
+    page.setCodeStyle(style);
+    QVERIFY(page.styledCode().hasIssue(StyledCode::Issue::LogoTooLarge));
+    QVERIFY(!page.styledCode().isIssuable());
+}
+
+void TestStyleDesigner::logoFileIsFittedForTheServer()
+{
+    // A large photo-like image: noise compresses badly, so it must shrink to fit 64 KiB.
+    QImage photo(1600, 1200, QImage::Format_RGB32);
+    quint32 seed = 12345;
+    for (int y = 0; y < photo.height(); ++y) {
+        auto* line = reinterpret_cast<QRgb*>(photo.scanLine(y));
+        for (int x = 0; x < photo.width(); ++x) {
+            seed = seed * 1664525u + 1013904223u;
+            line[x] = seed | 0xff000000u;
+        }
+    }
+    const QString file = m_dir.filePath(QStringLiteral("photo.png"));
+    QVERIFY(photo.save(file));
+    StyleDesignerPage page;
+    page.findChild<QComboBox*>(QStringLiteral("ecLevelComboBox"))->setCurrentIndex(3);
+    QString error;
+    QVERIFY2(page.setLogoFile(file, &error), qPrintable(error));
+    QVERIFY(page.codeStyle().logoPng.size() <= 64 * 1024);
+    QVERIFY(page.codeStyle().logoPng.startsWith("\x89PNG"));
+    QCOMPARE(page.codeStyle().logoAreaFraction, common::logoAreaBudget(common::EcLevel::H));
+    QVERIFY(page.styledCode().isIssuable());
+    const QString exported = m_dir.filePath(QStringLiteral("photo-logo.png"));
+    QVERIFY(page.exportPng(exported));
+    QCOMPARE(readWithZxing(exported), page.payload());
+
+    QVERIFY(!page.setLogoFile(m_dir.filePath(QStringLiteral("missing.png")), &error));
+    QVERIFY(error.contains(QStringLiteral("not an image")));
+}
+
+void TestStyleDesigner::gridMatrixExportRenders()
+{
+    StyleDesignerPage page;
+    page.findChild<QComboBox*>(QStringLiteral("symbologyComboBox"))->setCurrentIndex(1);
+    QCOMPARE(page.codeStyle().symbology, common::Symbology::GridMatrix);
+    QVERIFY(page.codeStyle().quietZoneModules >= common::minimumQuietZone(common::Symbology::GridMatrix));
+    QVERIFY2(page.styledCode().isIssuable(),
+             qPrintable(page.findChild<QLabel*>(QStringLiteral("warningsLabel"))->text()));
+    const QString file = m_dir.filePath(QStringLiteral("grid.png"));
+    QVERIFY(page.exportPng(file));
+    const QImage image(file);
+    QVERIFY(!image.isNull());
+    const common::ModuleMatrix matrix =
+        common::encodeSymbol(page.payload().toStdString(), common::Symbology::GridMatrix, page.codeStyle().ecLevel);
+    QCOMPARE(image.width(), (matrix.width() + 2 * page.codeStyle().quietZoneModules) * page.codeStyle().modulePixels);
+    // Module by module, the image is the matrix (no decoder for Grid Matrix exists here).
+    const int px = page.codeStyle().modulePixels;
+    const int quiet = page.codeStyle().quietZoneModules;
+    for (int y = 0; y < matrix.height(); ++y) {
+        for (int x = 0; x < matrix.width(); ++x) {
+            const bool dark = qGray(image.pixel((quiet + x) * px + px / 2, (quiet + y) * px + px / 2)) < 128;
+            QCOMPARE(dark, matrix.at(x, y));
+        }
+    }
+    // The preview says Grid Matrix and its layers.
+    QVERIFY(page.findChild<QLabel*>(QStringLiteral("symbolInfoLabel"))->text().contains(QStringLiteral("Grid Matrix")));
+}
+
+void TestStyleDesigner::svgExportRenders()
+{
+    StyleDesignerPage page;
+    CodeStyle style;
+    style.ecLevel = common::EcLevel::H;
+    style.logoPng = logoPng();
+    style.logoAreaFraction = 0.04;
+    style.caption = QStringLiteral("Scan me");
+    page.setCodeStyle(style);
+    const QString file = m_dir.filePath(QStringLiteral("code.svg"));
+    QVERIFY(page.exportSvg(file));
+    QSvgRenderer renderer(file);
+    QVERIFY(renderer.isValid());
+    // Drawn at 4x, the SVG reads back as the payload.
+    const QSize size = renderer.defaultSize() * 4;
+    QVERIFY(size.height() > size.width()); // the caption strip
+    QImage image(size, QImage::Format_RGB32);
+    image.fill(Qt::white);
+    QPainter painter(&image);
+    renderer.render(&painter);
+    painter.end();
+    const QString png = m_dir.filePath(QStringLiteral("svg-rendered.png"));
+    QVERIFY(image.save(png));
+    QCOMPARE(readWithZxing(png), page.payload());
+}
+
+void TestStyleDesigner::printsAtTheChosenSize()
+{
+    StyleDesignerPage page;
+    CodeStyle style;
+    style.printSizeMm = 20; // under the minimum: printed at 3 cm
+    page.setCodeStyle(style);
+    QCOMPARE(page.codeStyle().printSizeMm, CodeStyle::MinimumPrintSizeMm);
+    for (const int mm : {30, 45}) {
+        page.findChild<QSpinBox*>(QStringLiteral("printSizeSpinBox"))->setValue(mm);
+        constexpr double dpi = 300.0;
+        QImage paper(2000, 2000, QImage::Format_RGB32);
+        paper.fill(Qt::white);
+        QPainter painter(&paper);
+        page.paintAtPrintSize(&painter, dpi);
+        painter.end();
+        // The dark modules' extent is the symbol's share of the printed side.
+        int left = paper.width();
+        int right = -1;
+        for (int y = 0; y < paper.height(); ++y) {
+            for (int x = 0; x < paper.width(); ++x) {
+                if (qGray(paper.pixel(x, y)) < 128) {
+                    left = std::min(left, x);
+                    right = std::max(right, x);
+                }
+            }
+        }
+        const StyledCode& code = page.styledCode();
+        const double side = mm * dpi / 25.4;
+        const double expected = side * code.symbolModules() / code.totalModules();
+        QVERIFY2(std::abs((right - left + 1) - expected) <= 3.0,
+                 qPrintable(QStringLiteral("%1 mm: %2 px, expected %3").arg(mm).arg(right - left + 1).arg(expected)));
+    }
+
+    // Through Qt PrintSupport, as the print preview does it: a PDF page with the code.
+    QPrinter printer(QPrinter::HighResolution);
+    printer.setOutputFormat(QPrinter::PdfFormat);
+    const QString pdf = m_dir.filePath(QStringLiteral("code.pdf"));
+    printer.setOutputFileName(pdf);
+    page.printCode(&printer);
+    QVERIFY(QFileInfo(pdf).size() > 1000);
+}
+
+void TestStyleDesigner::styleJsonRoundTrips()
+{
+    StyleDesignerPage page;
+    CodeStyle style;
+    style.symbology = common::Symbology::GridMatrix;
+    style.ecLevel = common::EcLevel::Q;
+    style.foreground = QColor::fromString(QStringLiteral("#123456"));
+    style.background = QColor::fromString(QStringLiteral("#fafafa"));
+    style.quietZoneModules = 8;
+    style.modulePixels = 6;
+    style.logoPng = logoPng();
+    style.logoAreaFraction = 0.02;
+    style.caption = QStringLiteral("健康码");
+    style.printSizeMm = 40;
+    page.setCodeStyle(style);
+    const QByteArray json = page.styleJson();
+
+    StyleDesignerPage other;
+    QString error;
+    QVERIFY2(other.loadStyleJson(json, &error), qPrintable(error));
+    QCOMPARE(other.styleJson(), json);
+    QCOMPARE(other.codeStyle().symbology, common::Symbology::GridMatrix);
+    QCOMPARE(other.codeStyle().caption, QStringLiteral("健康码"));
+    QCOMPARE(other.codeStyle().logoPng, style.logoPng);
+    QCOMPARE(other.findChild<QLineEdit*>(QStringLiteral("captionLineEdit"))->text(), QStringLiteral("健康码"));
+}
+
+void TestStyleDesigner::serverStyleLoads()
+{
+    // A code style as GET /admin/v1/code-styles/{id} answers it (000 §2.2.3): no designer fields.
+    const QJsonObject server{
+        {QStringLiteral("id"), 3},
+        {QStringLiteral("platformId"), 1},
+        {QStringLiteral("codeType"), QStringLiteral("health")},
+        {QStringLiteral("name"), QStringLiteral("Health green")},
+        {QStringLiteral("backgroundColor"), QStringLiteral("#FFFFFF")},
+        {QStringLiteral("foregroundColor"), QStringLiteral("#006400")},
+        {QStringLiteral("caption"), QStringLiteral("健康码")},
+        {QStringLiteral("captionColor"), QStringLiteral("#006400")},
+        {QStringLiteral("logoPngBase64"), QString::fromLatin1(logoPng().toBase64())},
+        {QStringLiteral("status"), QStringLiteral("active")},
+    };
+    StyleDesignerPage page;
+    QString error;
+    QVERIFY2(page.loadStyleJson(QJsonDocument(server).toJson(), &error), qPrintable(error));
+    const CodeStyle& style = page.codeStyle();
+    QCOMPARE(style.codeType, QStringLiteral("health"));
+    QCOMPARE(style.name, QStringLiteral("Health green"));
+    QCOMPARE(style.foreground, QColor(0, 0x64, 0));
+    QCOMPARE(style.captionColour, QColor(0, 0x64, 0));
+    QCOMPARE(style.logoPng, logoPng());
+    QCOMPARE(style.logoAreaFraction, common::logoAreaBudget(style.ecLevel));
+    QVERIFY(page.styledCode().isIssuable());
+    const QString file = m_dir.filePath(QStringLiteral("server-style.png"));
+    QVERIFY(page.exportPng(file));
+    QCOMPARE(readWithZxing(file), page.payload());
+    // What goes back to the server carries its field names.
+    const QJsonObject sent = style.toJson();
+    for (const char* field :
+         {"codeType", "name", "backgroundColor", "foregroundColor", "caption", "captionColor", "logoPngBase64"}) {
+        QVERIFY2(sent.contains(QLatin1String(field)), field);
+    }
+    QCOMPARE(sent.value(QLatin1String("foregroundColor")).toString(), QStringLiteral("#006400"));
+}
+
+void TestStyleDesigner::malformedStyleJsonIsRefused_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::newRow("not JSON") << QByteArray("{");
+    QTest::newRow("an array") << QByteArray("[]");
+    QTest::newRow("unknown symbology") << QByteArray(R"({"symbology":"AZTEC"})");
+    QTest::newRow("unknown level") << QByteArray(R"({"ecLevel":"X"})");
+    QTest::newRow("colour name instead of hex") << QByteArray(R"({"foregroundColor":"red"})");
+    QTest::newRow("short hex colour") << QByteArray(R"({"backgroundColor":"#fff"})");
+    QTest::newRow("fractional module size") << QByteArray(R"({"modulePixels":3.5})");
+    QTest::newRow("print size under 3 cm") << QByteArray(R"({"printSizeMm":29})");
+    QTest::newRow("logo not base64") << QByteArray(R"({"logoPngBase64":"***"})");
+    QTest::newRow("negative logo area") << QByteArray(R"({"logoAreaFraction":-0.1})");
+}
+
+void TestStyleDesigner::malformedStyleJsonIsRefused()
+{
+    QFETCH(QByteArray, json);
+    StyleDesignerPage page;
+    const QByteArray before = page.styleJson();
+    QString error;
+    QVERIFY(!page.loadStyleJson(json, &error));
+    QVERIFY(!error.isEmpty());
+    QCOMPARE(page.styleJson(), before);
+}
+
+void TestStyleDesigner::screenshots_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::newRow("English") << LanguageManager::English;
+    QTest::newRow("Simplified Chinese") << LanguageManager::SimplifiedChinese;
+}
+
+void TestStyleDesigner::screenshots()
+{
+    QFETCH(QString, language);
+    LanguageManager languages;
+    QVERIFY(languages.setLanguage(language));
+    StyleDesignerPage page;
+    CodeStyle style;
+    style.ecLevel = common::EcLevel::H;
+    style.logoPng = logoPng();
+    style.logoAreaFraction = 0.04;
+    style.caption = QStringLiteral("城市码");
+    style.foreground = QColor::fromString(QStringLiteral("#999999"));
+    page.setCodeStyle(style);
+    page.resize(1000, 700);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    const QString dir = QString::fromLocal8Bit(qgetenv("CITYCODE_SCREENSHOT_DIR"));
+    const QString file =
+        QDir(dir.isEmpty() ? m_dir.path() : dir).filePath(QStringLiteral("style_designer_%1.png").arg(language));
+    QVERIFY(page.grab().save(file));
+}
+
+} // namespace citycode::test
+
+QTEST_MAIN(citycode::test::TestStyleDesigner)
+#include "TestStyleDesigner.moc"
