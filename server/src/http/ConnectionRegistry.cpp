@@ -94,11 +94,13 @@ void ConnectionRegistry::remove(Slot& slot)
 
 void ConnectionRegistry::armFirstRequest(Slot& slot)
 {
+    slot.keepAliveWait.store(false);
     arm(slot, m_settings.headerTimeout);
 }
 
 void ConnectionRegistry::armNextRequest(Slot& slot)
 {
+    slot.keepAliveWait.store(true);
     arm(slot, m_settings.keepAliveTimeout + m_settings.headerTimeout);
 }
 
@@ -147,6 +149,14 @@ void ConnectionRegistry::watch()
 
 void ConnectionRegistry::expire(Slot& slot)
 {
+    // An idle keep-alive connection is closed without a word, as every server does: a 408 written
+    // there can cross a request the client is sending at that moment, which then reads the 408 as
+    // its answer although it was never processed. A client that closes gets a clean end-of-file
+    // and retries on a new connection. The first request of a connection gets the 408.
+    if (slot.keepAliveWait.load()) {
+        ::shutdown(slot.fd, SHUT_RDWR);
+        return;
+    }
     m_metrics.recordError(HttpMetrics::Error::HeaderTimeout);
     if (!m_settings.tls) {
         // Best effort and never blocking: the watchdog must not wait for a client that reads

@@ -44,7 +44,8 @@ public:
     struct Slot
     {
         int fd = -1;
-        std::atomic<std::int64_t> deadline{0}; // steady-clock microseconds; 0: none; -1: expired
+        std::atomic<std::int64_t> deadline{0};  // steady-clock microseconds; 0: none; -1: expired
+        std::atomic<bool> keepAliveWait{false}; // waiting for a request after the first one
     };
 
     ConnectionRegistry(Settings settings, HttpMetrics& metrics, const TrustedProxies& proxies);
