@@ -49,7 +49,7 @@ protected:
     // changed first, as the server demands. Returns the bearer token.
     std::string signIn(int port)
     {
-        for (const std::string password : {std::string(kNewPassword), std::string(kPassword)}) {
+        for (const std::string& password : {std::string(kNewPassword), std::string(kPassword)}) {
             Poco::JSON::Object login;
             login.set("username", "admin");
             login.set("password", password);

@@ -85,8 +85,9 @@ TEST_F(TestMigrations, FirstStartCreatesTheDatabaseAndAppliesMigrations)
     ASSERT_TRUE(TestBackend::hasDatabase(dataDir()));
 
     DatabaseFile db(databasePath());
-    if (!db.postgresql())
+    if (!db.postgresql()) {
         EXPECT_EQ(db.value("PRAGMA journal_mode"), "wal");
+    }
     const auto migrations = db.rows("SELECT version, name, applied_at FROM schema_migrations ORDER BY version");
     ASSERT_GE(migrations.size(), 3u); // 2: authorisation, 3: base configuration; later issues add more
     EXPECT_EQ(migrations[0][0], "1");

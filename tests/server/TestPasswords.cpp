@@ -8,6 +8,7 @@
 #include <cctype>
 #include <regex>
 #include <set>
+#include <stdexcept>
 
 using citycode::server::Passwords;
 using namespace citycode::test;
@@ -105,4 +106,22 @@ TEST(Passwords, GeneratedPasswordsAreUnambiguousAndMixed)
     }
     EXPECT_EQ(seen.size(), 500u);
     EXPECT_EQ(Passwords::generate(24).size(), 24u);
+}
+
+TEST(Passwords, ConfiguredCostIsWrittenIntoTheHashAndNeverBelowTheMinimum)
+{
+    ASSERT_EQ(Passwords::iterations(), Passwords::kIterations);
+    const std::string strong = Passwords::hash("Correct-Horse-7");
+    EXPECT_THROW(Passwords::setIterations(Passwords::kMinimumIterations - 1), std::invalid_argument);
+    EXPECT_EQ(Passwords::iterations(), Passwords::kIterations);
+
+    Passwords::setIterations(2000);
+    const std::string cheap = Passwords::hash("Correct-Horse-7");
+    Passwords::setIterations(Passwords::kIterations);
+    EXPECT_EQ(cheap.rfind("pbkdf2-sha256$2000$", 0), 0u) << cheap;
+    EXPECT_EQ(strong.rfind("pbkdf2-sha256$600000$", 0), 0u) << strong;
+    // Each hash carries its cost, so hashes of both costs verify whatever the current setting.
+    EXPECT_TRUE(Passwords::verify("Correct-Horse-7", cheap));
+    EXPECT_TRUE(Passwords::verify("Correct-Horse-7", strong));
+    EXPECT_FALSE(Passwords::verify("Correct-Horse-8", cheap));
 }

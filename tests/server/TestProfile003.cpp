@@ -684,7 +684,7 @@ TEST(TestProfile003Table, TheDocumentedTableIsTheServersTable)
         EXPECT_EQ(server::Profile003Response::returnCode(errorCode), py) << errorCode;
     }
     EXPECT_EQ(server::Profile003Response::returnCode("SOMETHING_NEW"), "PY9999");
-    EXPECT_EQ(pyCodes.size(), 25u) << "25 refusal codes (PY0000 has no error code)";
+    EXPECT_EQ(pyCodes.size(), 26u) << "26 refusal codes (PY0000 has no error code)";
 }
 
 } // namespace

@@ -259,10 +259,12 @@ TEST_F(TestTenantIsolation, SubPlatformOperatorNeverReachesAnotherPlatform)
         for (const Poco::Int64 platform : platforms)
             EXPECT_EQ(platform, platformA) << "a record of another platform";
         const auto object = parsed.extract<Poco::JSON::Object::Ptr>();
-        if (object->has("deleted"))
+        if (object->has("deleted")) {
             EXPECT_EQ(object->getValue<int>("deleted"), 0);
-        if (path.find("platformId=") != std::string::npos && object->has("total"))
+        }
+        if (path.find("platformId=") != std::string::npos && object->has("total")) {
             EXPECT_EQ(object->getValue<int>("total"), 0) << "a count including another platform";
+        }
     };
 
     for (const RouteEntry& route : ServerRoutes::all()) {

@@ -66,10 +66,11 @@ public:
     ServerProcess& operator=(const ServerProcess&) = delete;
 
     // launch() + waitUntilReady(); throws std::runtime_error (with the server's output) when the
-    // server exits or is not ready within the timeout.
-    void start(int timeoutMs = 10000);
+    // server exits or is not ready within the timeout. Generous: a first start applies every
+    // migration and creates the keys, which on a loaded 2-core machine took over 10 s.
+    void start(int timeoutMs = 30000);
     void launch();
-    void waitUntilReady(int timeoutMs = 10000);
+    void waitUntilReady(int timeoutMs = 30000);
 
     // Waits for the process to end by itself; its exit code (128 + signal when killed), or -1
     // when it is still running after timeoutMs.

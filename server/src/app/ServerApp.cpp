@@ -29,6 +29,7 @@
 #include "services/OpenApiServices.h"
 #include "services/OperationLog.h"
 #include "services/OperatorService.h"
+#include "services/Passwords.h"
 #include "services/PersonalDataCipher.h"
 #include "services/PlatformService.h"
 #include "services/Profile003Service.h"
@@ -255,6 +256,11 @@ int ServerApp::serve(const ServerConfig& config)
     Poco::Logger& log = Poco::Logger::get("citycode");
     if (!config.portFile.empty())
         std::remove(config.portFile.c_str()); // a stale port must never be read as this run's
+    Passwords::setIterations(static_cast<int>(config.auth.passwordIterations));
+    if (config.auth.passwordIterations < Passwords::kIterations)
+        log.warning("auth.password_iterations=" + std::to_string(config.auth.passwordIterations) + " is below " +
+                    std::to_string(Passwords::kIterations) +
+                    ": new password hashes are cheaper to guess; use this for test suites only");
 
     // The socket is bound before the database is set up: if the port is taken, the process fails
     // before a one-time password is created that nobody would ever see.

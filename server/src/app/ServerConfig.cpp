@@ -2,6 +2,7 @@
 
 #include "citycode/common/Error.h"
 #include "http/AddressList.h"
+#include "services/Passwords.h"
 
 #include <Poco/Exception.h>
 #include <Poco/Logger.h>
@@ -64,6 +65,7 @@ const std::map<std::string, std::string>& defaults()
         {"auth.throttle_window_seconds", "900"},
         {"auth.throttle_free_failures", "5"},
         {"auth.throttle_max_delay_seconds", "900"},
+        {"auth.password_iterations", "600000"},
         {"demo.enabled", "false"},
         {"demo.dir", ""},
         {"keys.signing_alg", "SM2-SM3"},
@@ -273,6 +275,8 @@ ServerConfig ServerConfig::load(const std::string& configFile, const std::map<st
     config.auth.throttleWindowSeconds = read.integer("auth.throttle_window_seconds", 1, 24 * 3600);
     config.auth.throttleFreeFailures = read.integer("auth.throttle_free_failures", 1, 1000);
     config.auth.throttleMaxDelaySeconds = read.integer("auth.throttle_max_delay_seconds", 1, 24 * 3600);
+    config.auth.passwordIterations =
+        read.integer("auth.password_iterations", Passwords::kMinimumIterations, 100 * Passwords::kIterations);
     config.demo = read.boolean("demo.enabled");
     config.demoDir = read.text("demo.dir");
     // The defaults of the system settings signingAlg and keyOverlapSeconds (002 §5.2.5, 003 §7.2.2);

@@ -15,6 +15,8 @@ struct AuthSettings
     long long throttleWindowSeconds = 900;
     long long throttleFreeFailures = 5;
     long long throttleMaxDelaySeconds = 900;
+    // PBKDF2 cost of new password hashes (auth.password_iterations); see Passwords.
+    long long passwordIterations = 600000;
 };
 
 } // namespace citycode::server

@@ -8,7 +8,9 @@
 #include <openssl/evp.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
+#include <stdexcept>
 #include <vector>
 
 namespace citycode::server {
@@ -44,11 +46,28 @@ std::vector<std::string> split(const std::string& text, char separator)
 
 } // namespace
 
+namespace {
+std::atomic<int> g_iterations{Passwords::kIterations};
+} // namespace
+
+int Passwords::iterations()
+{
+    return g_iterations.load();
+}
+
+void Passwords::setIterations(int iterations)
+{
+    if (iterations < kMinimumIterations)
+        throw std::invalid_argument("PBKDF2 iterations below " + std::to_string(kMinimumIterations));
+    g_iterations.store(iterations);
+}
+
 std::string Passwords::hash(const std::string& password)
 {
+    const int iterations = g_iterations.load();
     const common::Bytes salt = common::randomBytes(kSaltBytes);
-    return std::string(kScheme) + "$" + std::to_string(kIterations) + "$" + common::toHex(salt) + "$" +
-           common::toHex(pbkdf2(password, salt, kIterations));
+    return std::string(kScheme) + "$" + std::to_string(iterations) + "$" + common::toHex(salt) + "$" +
+           common::toHex(pbkdf2(password, salt, iterations));
 }
 
 bool Passwords::verify(const std::string& password, const std::string& encoded)

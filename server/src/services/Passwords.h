@@ -17,6 +17,14 @@ public:
     // stolen hash costs an attacker 600 000 HMACs per guess. Console logins are rare, so the
     // cost does not matter for throughput.
     static constexpr int kIterations = 600000;
+    // The lowest cost auth.password_iterations accepts: only test suites, which sign in hundreds
+    // of times, lower it; verify() reads the cost from each hash, so both kinds still verify.
+    static constexpr int kMinimumIterations = 1000;
+
+    // The cost of new hashes (kIterations unless ServerApp set auth.password_iterations at start).
+    static int iterations();
+    // Throws std::invalid_argument below kMinimumIterations. Call before serving requests.
+    static void setIterations(int iterations);
 
     // Throws citycode::common::Error("CRYPTO_...") if OpenSSL fails.
     static std::string hash(const std::string& password);
