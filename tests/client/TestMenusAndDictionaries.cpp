@@ -9,8 +9,10 @@
 #include "screens/referencedata/DictionaryEntriesPage.h"
 #include "screens/referencedata/ReferenceDataPage.h"
 #include "support/ServerProcess.h"
+#include "widgets/FilterBar.h"
 #include "widgets/FormDialog.h"
 
+#include <QApplication>
 #include <QComboBox>
 #include <QEventLoop>
 #include <QLineEdit>
@@ -75,6 +77,7 @@ private slots:
     void initTestCase();
     void menusAreCreatedEditedAndDeleted();
     void dictionaryEntriesAreListedAndAdded();
+    void listPagesAnswerTheKeyboard();
 
 private:
     QTemporaryDir m_settingsDir;
@@ -222,6 +225,38 @@ void TestMenusAndDictionaries::dictionaryEntriesAreListedAndAdded()
     QCOMPARE(entries->model()->record(0).value(QLatin1String("label")).toString(), QStringLiteral("居民身份证"));
     QCOMPARE(entries->model()->record(0).value(QLatin1String("groupId")).toInteger(),
              group.json.value(QLatin1String("id")).toInteger());
+}
+
+// Issue 5: shortcuts for search (Ctrl+F), refresh (F5) and new (Ctrl+N) on every list page.
+void TestMenusAndDictionaries::listPagesAnswerTheKeyboard()
+{
+    ReferenceDataPage regions(PageContext{&m_api, &m_session}, ReferenceDataPage::Kind::Regions);
+    regions.show();
+    regions.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&regions));
+    QSignalSpy loaded(&regions, &ListPage::loaded);
+    regions.activate();
+    QVERIFY(loaded.wait(Timeout));
+    const qint64 before = regions.total();
+    regions.tableView()->setFocus();
+
+    QTest::keySequence(regions.tableView(), QKeySequence::Find);
+    QVERIFY(qobject_cast<QLineEdit*>(QApplication::focusWidget()) != nullptr);
+    QVERIFY(regions.filterBar()->isAncestorOf(QApplication::focusWidget()));
+
+    QVERIFY(!call(m_api, QStringLiteral("POST"), QStringLiteral("/admin/v1/regions"),
+                  QJsonObject{{QStringLiteral("code"), QStringLiteral("330100")},
+                              {QStringLiteral("name"), QStringLiteral("杭州市")}})
+                 .error.isError());
+    QTest::keyClick(regions.tableView(), Qt::Key_F5);
+    QVERIFY(loaded.wait(Timeout));
+    QCOMPARE(regions.total(), before + 1);
+
+    QVERIFY(regions.findChild<FormDialog*>() == nullptr);
+    QTest::keySequence(regions.tableView(), QKeySequence::New);
+    auto* dialog = regions.findChild<FormDialog*>();
+    QVERIFY(dialog != nullptr);
+    dialog->reject();
 }
 
 } // namespace citycode::test

@@ -7,6 +7,7 @@
 #include "widgets/RecordDetailDialog.h"
 #include "widgets/StatusLabel.h"
 
+#include <QAction>
 #include <QComboBox>
 #include <QDir>
 #include <QFileDialog>
@@ -14,6 +15,7 @@
 #include <QHeaderView>
 #include <QJsonArray>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
@@ -135,6 +137,31 @@ ListPage::ListPage(const PageContext& context, const QString& title, const QStri
     layout->addLayout(m_actionsLayout);
     layout->addWidget(m_tableView, 1);
     layout->addLayout(pagingLayout);
+
+    // Keyboard: Ctrl+F to the first filter, F5 (or Ctrl+R) reloads, Ctrl+N runs the page's
+    // "new" action when the operator may. Only the page on screen answers them.
+    const auto shortcut = [this](const QKeySequence& keys, auto handler) {
+        auto* action = new QAction(this);
+        action->setShortcut(keys);
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        connect(action, &QAction::triggered, this, handler);
+        QWidget::addAction(action);
+    };
+    shortcut(QKeySequence::Find, [this]() {
+        if (auto* first = m_filterBar->findChild<QLineEdit*>())
+            first->setFocus(Qt::ShortcutFocusReason);
+    });
+    shortcut(QKeySequence(Qt::Key_F5), [this]() { reload(); });
+    shortcut(QKeySequence(Qt::CTRL | Qt::Key_R), [this]() { reload(); });
+    shortcut(QKeySequence::New, [this]() {
+        for (const Action& action : m_actions) {
+            if (action.button->objectName() == QStringLiteral("newButton") && action.button->isVisible() &&
+                action.button->isEnabled()) {
+                action.button->click();
+                return;
+            }
+        }
+    });
 
     updatePaging();
 }
