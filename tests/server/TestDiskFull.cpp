@@ -252,12 +252,11 @@ TEST_P(TestDiskFull, WritesAnswer503ReadsGoOnAndWritesComeBack)
     }
 
     if (GetParam() == "file") {
-        // The log lines of the full disk were dropped, and the log says how many.
+        // Log lines of the full disk were dropped, and the log says how many. Which log lost lines
+        // (server or access log) depends on the slack left in the files' last blocks.
         std::ifstream file(onTmpfs + "/logs/citycode-server.log");
         const std::string log((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
-        EXPECT_NE(log.find("server log: "), std::string::npos) << log;
-        EXPECT_NE(log.find("access log: "), std::string::npos) << log;
-        EXPECT_NE(log.find("log message(s) dropped"), std::string::npos) << log;
+        EXPECT_NE(log.find("log message(s) dropped, the file could not be written"), std::string::npos) << log;
     }
 
     // Crash, then check what is on the tmpfs: every acknowledged write, none of the refused ones.
