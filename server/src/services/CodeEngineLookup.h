@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 // What the open API asks the code engine on its hot path (001 §5, 002 §5.3.1.3): which rule
@@ -60,6 +61,16 @@ public:
     // The same data for a given rule version, used when verifying a code that names it.
     virtual std::optional<IssuableRuleVersion> ruleVersion(std::int64_t ruleId, std::uint32_t version) const = 0;
     virtual RuleVersionState ruleVersionState(std::int64_t ruleId, std::uint32_t version) const = 0;
+    // Both of the above from one lookup (verify reads the rule version once): the state, and the
+    // version's data when the state is Usable.
+    virtual std::pair<RuleVersionState, std::optional<IssuableRuleVersion>>
+    verifiableVersion(std::int64_t ruleId, std::uint32_t version) const
+    {
+        const RuleVersionState state = ruleVersionState(ruleId, version);
+        if (state != RuleVersionState::Usable)
+            return {state, std::nullopt};
+        return {state, ruleVersion(ruleId, version)};
+    }
     virtual AppCodePermissions appPermissions(std::int64_t appId) const = 0;
     virtual std::optional<TerminalRecord> terminal(const std::string& terminalCode) const = 0;
 };

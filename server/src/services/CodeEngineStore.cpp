@@ -8,6 +8,10 @@
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Parser.h>
 
+#include <memory>
+#include <mutex>
+#include <unordered_map>
+
 namespace citycode::server {
 
 namespace {
@@ -20,6 +24,47 @@ void appendFieldNames(const std::string& json, std::vector<std::string>& names)
         names.push_back(fields->getObject(static_cast<unsigned>(i))->getValue<std::string>("name"));
 }
 
+// What a version's JSON texts (config and field lists) say; parsed once per distinct text.
+struct ParsedVersion
+{
+    std::optional<std::uint32_t> validitySeconds;
+    std::vector<std::string> decodeFields;
+    std::vector<std::string> collectFields;
+};
+
+// Parsing the JSON texts was a good part of a verify's CPU. The result depends on those texts
+// only, so it is kept by them (an edited version has other texts): nothing to invalidate.
+std::shared_ptr<const ParsedVersion> parsedVersion(const Poco::JSON::Object& row)
+{
+    static std::mutex mutex;
+    static std::unordered_map<std::string, std::shared_ptr<const ParsedVersion>> parsed;
+    constexpr std::size_t kMaxParsed = 1024;
+    std::string key;
+    for (const char* column : {"config", "specFields", "extensionFields", "collectFields"}) {
+        const std::string text = row.getValue<std::string>(column);
+        key += std::to_string(text.size()) + ":" + text;
+    }
+    {
+        std::lock_guard<std::mutex> lock(mutex);
+        const auto found = parsed.find(key);
+        if (found != parsed.end())
+            return found->second;
+    }
+    auto result = std::make_shared<ParsedVersion>();
+    const auto config =
+        Poco::JSON::Parser().parse(row.getValue<std::string>("config")).extract<Poco::JSON::Object::Ptr>();
+    if (config->has("validitySeconds"))
+        result->validitySeconds = config->getValue<std::uint32_t>("validitySeconds");
+    appendFieldNames(row.getValue<std::string>("specFields"), result->decodeFields);
+    appendFieldNames(row.getValue<std::string>("extensionFields"), result->decodeFields);
+    appendFieldNames(row.getValue<std::string>("collectFields"), result->collectFields);
+    std::lock_guard<std::mutex> lock(mutex);
+    if (parsed.size() >= kMaxParsed)
+        parsed.clear();
+    parsed.emplace(std::move(key), result);
+    return result;
+}
+
 IssuableRuleVersion issuableOf(const Poco::JSON::Object& row)
 {
     IssuableRuleVersion result;
@@ -28,14 +73,25 @@ IssuableRuleVersion issuableOf(const Poco::JSON::Object& row)
     result.platformId = row.getValue<Poco::Int64>("platformId");
     result.codeType = row.getValue<std::string>("codeType");
     result.form = row.getValue<std::string>("form");
-    const auto config =
-        Poco::JSON::Parser().parse(row.getValue<std::string>("config")).extract<Poco::JSON::Object::Ptr>();
-    if (config->has("validitySeconds"))
-        result.validitySeconds = config->getValue<std::uint32_t>("validitySeconds");
-    appendFieldNames(row.getValue<std::string>("specFields"), result.decodeFields);
-    appendFieldNames(row.getValue<std::string>("extensionFields"), result.decodeFields);
-    appendFieldNames(row.getValue<std::string>("collectFields"), result.collectFields);
+    const std::shared_ptr<const ParsedVersion> parsed = parsedVersion(row);
+    if (parsed->validitySeconds)
+        result.validitySeconds = *parsed->validitySeconds;
+    result.decodeFields = parsed->decodeFields;
+    result.collectFields = parsed->collectFields;
     return result;
+}
+
+// Whether a code naming this rule version verifies (the row of CodeRuleRepository::versionWithRule).
+RuleVersionState stateOf(const Poco::JSON::Object::Ptr& row)
+{
+    if (!row)
+        return RuleVersionState::Unknown;
+    if (row->getValue<std::string>("publishState") != "published" ||
+        row->getValue<std::string>("ruleStatus") != "enabled")
+        return RuleVersionState::RuleDisabled;
+    if (row->getValue<std::string>("versionStatus") != "enabled")
+        return RuleVersionState::VersionDisabled;
+    return RuleVersionState::Usable;
 }
 
 } // namespace
@@ -62,15 +118,18 @@ std::optional<IssuableRuleVersion> CodeEngineStore::ruleVersion(std::int64_t rul
 RuleVersionState CodeEngineStore::ruleVersionState(std::int64_t ruleId, std::uint32_t version) const
 {
     Poco::Data::Session session = m_database.session();
+    return stateOf(CodeRuleRepository(session).versionWithRule(ruleId, version));
+}
+
+std::pair<RuleVersionState, std::optional<IssuableRuleVersion>>
+CodeEngineStore::verifiableVersion(std::int64_t ruleId, std::uint32_t version) const
+{
+    Poco::Data::Session session = m_database.session();
     const auto row = CodeRuleRepository(session).versionWithRule(ruleId, version);
-    if (!row)
-        return RuleVersionState::Unknown;
-    if (row->getValue<std::string>("publishState") != "published" ||
-        row->getValue<std::string>("ruleStatus") != "enabled")
-        return RuleVersionState::RuleDisabled;
-    if (row->getValue<std::string>("versionStatus") != "enabled")
-        return RuleVersionState::VersionDisabled;
-    return RuleVersionState::Usable;
+    const RuleVersionState state = stateOf(row);
+    if (state != RuleVersionState::Usable)
+        return {state, std::nullopt};
+    return {state, issuableOf(*row)};
 }
 
 AppCodePermissions CodeEngineStore::appPermissions(std::int64_t appId) const

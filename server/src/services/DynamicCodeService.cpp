@@ -254,7 +254,9 @@ Poco::JSON::Object::Ptr DynamicCodeService::decode(const Caller& caller, const s
     record.ruleVersion = payload.ruleVersion;
 
     // 3. The rule version still verifies; the key belongs to the rule's platform.
-    switch (m_codeEngine.ruleVersionState(static_cast<std::int64_t>(payload.ruleId), payload.ruleVersion)) {
+    const auto [ruleState, rule] =
+        m_codeEngine.verifiableVersion(static_cast<std::int64_t>(payload.ruleId), payload.ruleVersion);
+    switch (ruleState) {
     case RuleVersionState::Usable:
         break;
     case RuleVersionState::Unknown:
@@ -264,8 +266,6 @@ Poco::JSON::Object::Ptr DynamicCodeService::decode(const Caller& caller, const s
     case RuleVersionState::VersionDisabled:
         refuse("CODE_VERSION_DISABLED", "the code's rule version is disabled");
     }
-    const std::optional<IssuableRuleVersion> rule =
-        m_codeEngine.ruleVersion(static_cast<std::int64_t>(payload.ruleId), payload.ruleVersion);
     if (!rule)
         refuse("CODE_RULE_UNKNOWN", "the code's rule or version does not exist");
     if (rule->platformId != key->platformId)

@@ -1,6 +1,7 @@
 #include "storage/Database.h"
 
 #include "citycode/common/Error.h"
+#include "storage/SqliteStatementCache.h"
 
 #include <Poco/Data/PostgreSQL/Connector.h>
 #include <Poco/Data/SQLite/Connector.h>
@@ -47,6 +48,7 @@ protected:
         session << "PRAGMA busy_timeout=" + std::to_string(kSqliteBusyTimeoutMs), now;
         // SQLite enforces REFERENCES clauses only when asked, per connection.
         session << "PRAGMA foreign_keys=ON", now;
+        SqliteStatementCache::adopt(session, static_cast<const Poco::Data::SessionPool*>(this));
     }
 };
 
@@ -229,8 +231,10 @@ const char* Database::backendName() const
 
 void Database::close()
 {
-    if (m_pool && m_pool->isActive())
+    if (m_pool && m_pool->isActive()) {
         m_pool->shutdown();
+        SqliteStatementCache::release(static_cast<const Poco::Data::SessionPool*>(m_pool.get()));
+    }
 }
 
 std::string Database::timestampNow()

@@ -2,6 +2,7 @@
 
 #include "citycode/common/Error.h"
 #include "storage/Database.h"
+#include "storage/SqliteStatementCache.h"
 
 #include <Poco/Data/RecordSet.h>
 #include <Poco/Data/Session.h>
@@ -175,6 +176,8 @@ Poco::JSON::Object::Ptr RecordStore::find(const ViewSpec& view, Poco::Int64 id,
 
 std::vector<Poco::JSON::Object::Ptr> RecordStore::select(const std::string& sql, const std::vector<SqlValue>& values)
 {
+    if (auto rows = SqliteStatementCache::select(m_session, sql, values))
+        return std::move(*rows);
     Poco::Data::Statement statement(m_session);
     statement << sql;
     bindAll(statement, values);
@@ -188,6 +191,8 @@ std::vector<Poco::JSON::Object::Ptr> RecordStore::select(const std::string& sql,
 
 Poco::Int64 RecordStore::scalar(const std::string& sql, const std::vector<SqlValue>& values)
 {
+    if (const auto value = SqliteStatementCache::scalar(m_session, sql, values))
+        return *value;
     Poco::Data::Statement statement(m_session);
     statement << sql;
     bindAll(statement, values);
@@ -201,6 +206,8 @@ Poco::Int64 RecordStore::scalar(const std::string& sql, const std::vector<SqlVal
 
 std::size_t RecordStore::execute(const std::string& sql, const std::vector<SqlValue>& values)
 {
+    if (const auto count = SqliteStatementCache::execute(m_session, sql, values))
+        return *count;
     Poco::Data::Statement statement(m_session);
     statement << sql;
     bindAll(statement, values);
