@@ -1,47 +1,17 @@
 #include "app/ServerApp.h"
 
-#include "api/MetricsHandler.h"
 #include "api/Routes.h"
 #include "app/ServerConfig.h"
+#include "app/ServerServices.h"
 #include "app/TolerantChannel.h"
 #include "citycode/common/Error.h"
 #include "http/AddressList.h"
-#include "http/HttpMetrics.h"
 #include "http/HttpServer.h"
 #include "http/Router.h"
 #include "http/TrustedProxies.h"
-#include "services/AppCodePermissionService.h"
-#include "services/AuthService.h"
-#include "services/CacheRegistry.h"
-#include "services/CaptchaService.h"
-#include "services/CodeCategoryService.h"
-#include "services/CodeEngineStore.h"
-#include "services/CodeRuleService.h"
-#include "services/CodeSpecService.h"
-#include "services/CodeStyleService.h"
-#include "services/CodeSubjectService.h"
-#include "services/HealthService.h"
-#include "services/KeyService.h"
-#include "services/LoginThrottle.h"
-#include "services/MenuService.h"
-#include "services/NumberingService.h"
-#include "services/OnboardingService.h"
-#include "services/OpenApiServices.h"
-#include "services/OperationLog.h"
-#include "services/OperatorService.h"
 #include "services/Passwords.h"
 #include "services/PersonalDataCipher.h"
-#include "services/PlatformService.h"
-#include "services/Profile003Service.h"
-#include "services/ReferenceDataService.h"
-#include "services/RoleService.h"
-#include "services/ServiceListingService.h"
-#include "services/SessionService.h"
-#include "services/SettingsService.h"
 #include "services/SetupService.h"
-#include "services/StaticCodeService.h"
-#include "services/TerminalService.h"
-#include "services/TrustListService.h"
 #include "storage/Database.h"
 #include "storage/Migrations.h"
 
@@ -310,89 +280,30 @@ int ServerApp::serve(const ServerConfig& config)
         fail(EXIT_SOFTWARE, "cannot prepare the database: " + e.displayText());
     }
 
-    HealthService health(*database, log);
-    HttpMetrics metrics;
-    MetricsHandler metricsHandler(metrics, *database, AddressList::parse(config.metricsAllow));
+    ServerServices::Options serviceOptions;
+    serviceOptions.auth = config.auth;
+    serviceOptions.settingDefaults.signingAlg = config.keysSigningAlg;
+    serviceOptions.settingDefaults.keyOverlapSeconds = config.keysOverlapSeconds;
+    serviceOptions.metricsAllow = config.metricsAllow;
+    serviceOptions.mainPlatformName = config.mainPlatformName;
+    serviceOptions.testClockOffsetFile = config.testClockOffsetFile;
+    // The services outlive the HTTP server below.
+    ServerServices services(*database, *cipher, serviceOptions, log);
     const TrustedProxies proxies(AddressList::parse(config.trustedProxies));
-    // Console authentication and authorisation; they outlive the HTTP server below.
-    SessionService sessions(*database, config.auth);
-    CaptchaService captchas(*database);
-    LoginThrottle throttle(*database, config.auth);
-    OperationLog operationLog(*database);
-    CacheRegistry caches;
-    AuthService auth(*database, config.auth, sessions, captchas, throttle, operationLog);
-    MenuService menus(*database);
-    OperatorService operators(*database);
-    RoleService roles(*database);
-    PlatformService platforms(*database);
-    AppService apps(*database, *cipher);
-    OnboardingService onboarding(*database, *cipher, apps);
-    ServiceListingService serviceListings(*database);
-    ReferenceDataService referenceData(*database);
-    CodeSpecService codeSpecs(*database);
-    CodeRuleService codeRules(*database);
-    AppCodePermissionService appCodePermissions(*database);
-    TerminalService terminals(*database);
-    CodeEngineStore codeEngine(*database);
-    SystemSettings settingDefaults;
-    settingDefaults.signingAlg = config.keysSigningAlg;
-    settingDefaults.keyOverlapSeconds = config.keysOverlapSeconds;
-    SettingsService settings(*database, settingDefaults);
-    KeyService keys(*database, *cipher, settings, KeyService::Options{});
-    TrustListService trustList(keys, settings, config.mainPlatformName);
-    CodeStyleService codeStyles(*database);
-    CodeCategoryService codeCategories(*database);
-    NumberingService numbering(*database);
-    CodeSubjectService codeSubjects(*database);
-    StaticCodeService staticCodes(*database, *cipher);
-    OpenApiServices openApi(*database, *cipher, codeEngine, keys, config.testClockOffsetFile, log);
-    Profile003Service profile003(*database, *cipher, openApi, keys, codeEngine);
-    caches.add({"settings", "System settings (refresh time, data receiving address, key policy), reread every 5 s",
-                [&settings] { return settings.cachedEntries(); }, [&settings] { settings.invalidate(); }});
-    caches.add({"keys", "Opened code keys by platform and key id (encrypted at rest), reread every 5 s",
-                [&keys] { return keys.cachedEntries(); }, [&keys] { keys.invalidate(); }});
     try {
         // First start: the main platform's signing, MAC and trust-list keys (KeyStore.h). A key
         // that does not open under the data key stops the start here, not at the first scan.
-        keys.prepare();
+        services.keys.prepare();
     } catch (const common::Error& e) {
         fail(EXIT_SOFTWARE, std::string("cannot prepare the code keys: ") + e.what());
     } catch (const Poco::Exception& e) {
         fail(EXIT_SOFTWARE, "cannot prepare the code keys: " + e.displayText());
     }
     Poco::SharedPtr<Router> router(new Router(config.maxBodyBytes));
-    router->setAuthenticator(&sessions);
-    addRoutes(*router, {health,
-                        metricsHandler,
-                        auth,
-                        captchas,
-                        menus,
-                        operationLog,
-                        caches,
-                        operators,
-                        roles,
-                        platforms,
-                        apps,
-                        onboarding,
-                        serviceListings,
-                        referenceData,
-                        codeSpecs,
-                        codeRules,
-                        appCodePermissions,
-                        terminals,
-                        codeEngine,
-                        keys,
-                        settings,
-                        trustList,
-                        codeStyles,
-                        codeCategories,
-                        numbering,
-                        codeSubjects,
-                        staticCodes,
-                        openApi,
-                        profile003});
+    router->setAuthenticator(&services.sessions);
+    addRoutes(*router, services.api());
     router->setTrustedProxies(proxies);
-    router->setMetrics(&metrics);
+    router->setMetrics(&services.metrics);
 
     // Poco's defaults are unbounded or long (no per-connection request limit, 60 s timeouts);
     // bounded values keep slow or greedy clients from holding every worker.
@@ -419,7 +330,7 @@ int ServerApp::serve(const ServerConfig& config)
         log.warning("server.max_connections_per_address (%d) >= server.max_threads (%d): one address can occupy "
                     "every worker",
                     config.maxConnectionsPerAddress, config.maxThreads);
-    HttpServer server(router, workers, socket, params, limits, metrics, proxies);
+    HttpServer server(router, workers, socket, params, limits, services.metrics, proxies);
 
     const std::string url = config.urlFor(socket.address().port());
     if (admin)
@@ -435,7 +346,7 @@ int ServerApp::serve(const ServerConfig& config)
     log.information("stopping: no new connections, finishing requests in progress");
     server.stopAll(); // idle connections close now, busy ones after their current answer
     workers.joinAll();
-    openApi.stop(); // the records of the last answered requests are committed
+    services.openApi.stop(); // the records of the last answered requests are committed
     database->close();
     if (!config.portFile.empty())
         std::remove(config.portFile.c_str());
