@@ -248,6 +248,22 @@ Poco::JSON::Object::Ptr settingsDiff(const Poco::JSON::Object& from, const Poco:
     return result;
 }
 
+// A designer's change of one rule (001 §4.2.3): the designer and scope checks, one write
+// transaction, and the rule's detail as committed. `change` gets the rule's current row.
+template <typename Change>
+Poco::JSON::Object::Ptr changeRule(Database& database, const Principal& principal, Poco::Int64 id, Change change)
+{
+    requireDesigner(principal);
+    Poco::Data::Session session = database.session();
+    CodeRuleRepository repository(session);
+    Transaction transaction(session);
+    const auto rule = scopedRule(repository.store(), principal, id);
+    change(repository, *rule);
+    auto result = detail(repository, id);
+    transaction.commit();
+    return result;
+}
+
 } // namespace
 
 ListPage CodeRuleService::list(const Principal& principal, const ListQuery& query)
@@ -327,68 +343,46 @@ Poco::JSON::Object::Ptr CodeRuleService::saveStep(const Principal& principal, Po
 
 Poco::JSON::Object::Ptr CodeRuleService::publish(const Principal& principal, Poco::Int64 id)
 {
-    requireDesigner(principal);
-    Poco::Data::Session session = m_database.session();
-    CodeRuleRepository repository(session);
-    Transaction transaction(session);
-    const auto rule = scopedRule(repository.store(), principal, id);
-    if (rule->getValue<std::string>("publishState") != "pending")
-        throw common::Error("RULE_PUBLISHED", "the rule is already published");
-    const auto latest = repository.version(id, rule->getValue<Poco::Int64>("latestVersion"));
-    if (CodeRuleFields::parseArray(latest->getValue<std::string>("specFields"))->size() == 0)
-        throw common::Error("RULE_INCOMPLETE", "choose a code spec (step 3) before publishing");
-    repository.store().update(
-        "code_rules", id, {{"publish_state", std::string("published")}, {"published_at", Database::timestampNow()}});
-    auto result = detail(repository, id);
-    transaction.commit();
-    return result;
+    return changeRule(m_database, principal, id, [id](CodeRuleRepository& repository, const Poco::JSON::Object& rule) {
+        if (rule.getValue<std::string>("publishState") != "pending")
+            throw common::Error("RULE_PUBLISHED", "the rule is already published");
+        const auto latest = repository.version(id, rule.getValue<Poco::Int64>("latestVersion"));
+        if (CodeRuleFields::parseArray(latest->getValue<std::string>("specFields"))->size() == 0)
+            throw common::Error("RULE_INCOMPLETE", "choose a code spec (step 3) before publishing");
+        repository.store().update(
+            "code_rules", id,
+            {{"publish_state", std::string("published")}, {"published_at", Database::timestampNow()}});
+    });
 }
 
 Poco::JSON::Object::Ptr CodeRuleService::setEnabled(const Principal& principal, Poco::Int64 id, bool enabled)
 {
-    requireDesigner(principal);
-    Poco::Data::Session session = m_database.session();
-    CodeRuleRepository repository(session);
-    Transaction transaction(session);
-    scopedRule(repository.store(), principal, id);
-    repository.store().update("code_rules", id, {{"status", std::string(enabled ? "enabled" : "disabled")}});
-    auto result = detail(repository, id);
-    transaction.commit();
-    return result;
+    return changeRule(
+        m_database, principal, id, [id, enabled](CodeRuleRepository& repository, const Poco::JSON::Object&) {
+            repository.store().update("code_rules", id, {{"status", std::string(enabled ? "enabled" : "disabled")}});
+        });
 }
 
 Poco::JSON::Object::Ptr CodeRuleService::push(const Principal& principal, Poco::Int64 id)
 {
-    requireDesigner(principal);
-    Poco::Data::Session session = m_database.session();
-    CodeRuleRepository repository(session);
-    Transaction transaction(session);
-    const auto rule = scopedRule(repository.store(), principal, id);
-    if (rule->getValue<std::string>("publishState") != "published")
-        throw common::Error("RULE_NOT_PUBLISHED", "publish the rule before pushing it");
-    // 001 §4.2.3 3): pushing sends every version to the applicable platform's pool.
-    repository.push(id, Database::timestampNow());
-    auto result = detail(repository, id);
-    transaction.commit();
-    return result;
+    return changeRule(m_database, principal, id, [id](CodeRuleRepository& repository, const Poco::JSON::Object& rule) {
+        if (rule.getValue<std::string>("publishState") != "published")
+            throw common::Error("RULE_NOT_PUBLISHED", "publish the rule before pushing it");
+        // 001 §4.2.3 3): pushing sends every version to the applicable platform's pool.
+        repository.push(id, Database::timestampNow());
+    });
 }
 
 Poco::JSON::Object::Ptr CodeRuleService::removeFromPool(const Principal& principal, Poco::Int64 id)
 {
-    requireDesigner(principal);
-    Poco::Data::Session session = m_database.session();
-    CodeRuleRepository repository(session);
-    Transaction transaction(session);
-    const auto rule = scopedRule(repository.store(), principal, id);
-    // 001 §4.2.3 6): only disabled rules are removed from a sub-platform's pool.
-    if (rule->getValue<std::string>("status") != "disabled")
-        throw common::Error("RULE_NOT_DISABLED", "disable the rule before removing it from the pool");
-    if (rule->getValue<Poco::Int64>("inPool") == 0)
-        throw common::Error("RULE_NOT_IN_POOL", "the rule is not in the platform's pool");
-    repository.store().update("code_rules", id, {{"in_pool", 0}});
-    auto result = detail(repository, id);
-    transaction.commit();
-    return result;
+    return changeRule(m_database, principal, id, [id](CodeRuleRepository& repository, const Poco::JSON::Object& rule) {
+        // 001 §4.2.3 6): only disabled rules are removed from a sub-platform's pool.
+        if (rule.getValue<std::string>("status") != "disabled")
+            throw common::Error("RULE_NOT_DISABLED", "disable the rule before removing it from the pool");
+        if (rule.getValue<Poco::Int64>("inPool") == 0)
+            throw common::Error("RULE_NOT_IN_POOL", "the rule is not in the platform's pool");
+        repository.store().update("code_rules", id, {{"in_pool", 0}});
+    });
 }
 
 Poco::JSON::Object::Ptr CodeRuleService::updateFromSpec(const Principal& principal, Poco::Int64 id)
