@@ -10,12 +10,15 @@
 // Usage: citycode-bench-openapi-load PORT OUTDIR SHOWS CODES
 //   (environment CITYCODE_ADMIN_PASSWORD: the server's initial administrator password)
 // Writes OUTDIR/show.txt (SHOWS show requests), OUTDIR/show-png.txt (SHOWS show requests asking
-// for the PNG, codeContentType byte_base64), OUTDIR/decode-terminal.txt and
-// OUTDIR/decode-app.txt (CODES decode requests each, signed by the terminal and by the scanning
-// app, with fresh codes). One request a line: path, headers ("Name: value") and body, separated
+// for the PNG, codeContentType byte_base64), OUTDIR/decode-terminal.txt,
+// OUTDIR/decode-terminal-key.txt and OUTDIR/decode-app.txt (CODES decode requests each, with
+// fresh codes, signed by the terminal with a session key — docs/open-api.md "Terminal sessions",
+// the way a scanning terminal works all day —, by the terminal with its registered key on every
+// request, and by the scanning app). One request a line: path, headers ("Name: value") and body, separated
 // by tabs (none of them holds a tab or a line break).
 #include "citycode/common/Bytes.h"
 #include "citycode/common/Crypto.h"
+#include "citycode/common/TerminalSession.h"
 #include "services/CallerAuthenticator.h"
 
 #include <Poco/JSON/Array.h>
@@ -106,6 +109,14 @@ public:
         signer.m_keyId = common::toHex(key.publicKey().keyId());
         return signer;
     }
+    static Signer session(std::string code, std::string sessionId, common::Bytes key)
+    {
+        Signer signer;
+        signer.m_caller = std::move(code);
+        signer.m_sessionId = std::move(sessionId);
+        signer.m_sessionKey = std::move(key);
+        return signer;
+    }
 
     Headers sign(const std::string& path, const std::string& body) const
     {
@@ -114,7 +125,15 @@ public:
                 .count());
         const std::string nonce = common::toHex(common::randomBytes(16));
         Headers headers{{"X-CityCode-Timestamp", timestamp}, {"X-CityCode-Nonce", nonce}};
-        if (m_key) {
+        if (!m_sessionId.empty()) {
+            const std::string text = CallerAuthenticator::canonical(CallerAuthenticator::kTerminalSessionScheme, "POST",
+                                                                    path, m_caller, timestamp, nonce, body);
+            headers.emplace_back("X-CityCode-Terminal", m_caller);
+            headers.emplace_back("X-CityCode-Session", m_sessionId);
+            headers.emplace_back(
+                "X-CityCode-Signature",
+                common::toHex(common::mac(common::CodeAlg::HmacSha256, m_sessionKey, common::toBytes(text))));
+        } else if (m_key) {
             const std::string text = CallerAuthenticator::canonical(CallerAuthenticator::kTerminalScheme, "POST", path,
                                                                     m_caller, timestamp, nonce, body);
             headers.emplace_back("X-CityCode-Terminal", m_caller);
@@ -136,7 +155,29 @@ private:
     std::string m_secret;
     const common::PrivateKey* m_key = nullptr;
     std::string m_keyId;
+    std::string m_sessionId;
+    common::Bytes m_sessionKey;
 };
+
+// Opens a terminal session with the terminal's registered key (docs/open-api.md).
+Signer openSession(int port, const Signer& terminal, const std::string& terminalCode)
+{
+    const common::EphemeralKey ephemeral = common::EphemeralKey::generate();
+    Poco::JSON::Object input;
+    input.set("ephemeralKey", common::toBase64(ephemeral.publicKey()));
+    const std::string path = "/api/v1/terminal/session";
+    const std::string body = json(input);
+    Poco::Net::HTTPClientSession http("127.0.0.1", static_cast<Poco::UInt16>(port));
+    const Answer answer = send(http, "POST", path, terminal.sign(path, body), body);
+    if (answer.status != 200)
+        throw std::runtime_error("the terminal session was refused: " + answer.body);
+    const auto data = parse(answer.body)->getObject("Response")->getObject("Data");
+    const std::string sessionId = data->getValue<std::string>("sessionId");
+    const common::Bytes shared = ephemeral.agree(common::fromBase64(data->getValue<std::string>("serverKey")));
+    return Signer::session(
+        terminalCode, sessionId,
+        common::unwrapSessionKey(shared, sessionId, common::fromBase64(data->getValue<std::string>("wrappedKey"))));
+}
 
 // The admin API of one server, signed in as the first administrator.
 class Admin
@@ -368,12 +409,13 @@ int main(int argc, char** argv)
                   << fixtures.userId << ", terminal " << fixtures.terminalCode << " (ECDSA P-256)\n";
 
         const auto start = std::chrono::steady_clock::now();
-        const std::vector<std::string> codes = issueCodes(port, fixtures, 2 * codeCount);
+        const std::vector<std::string> codes = issueCodes(port, fixtures, 3 * codeCount);
         const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         std::cerr << "issued " << codes.size() << " codes in " << seconds << " s\n";
 
         const Signer app = Signer::app(fixtures.appCode, fixtures.appSecret);
         const Signer terminal = Signer::terminal(fixtures.terminalCode, terminalKey);
+        const Signer session = openSession(port, terminal, fixtures.terminalCode);
         writeRequests(
             dir + "/show.txt", "/api/showPersonalCode", shows, [&](std::size_t) { return showBody(fixtures, false); },
             app);
@@ -382,11 +424,14 @@ int main(int argc, char** argv)
             [&](std::size_t) { return showBody(fixtures, true); }, app);
         writeRequests(
             dir + "/decode-terminal.txt", "/identity/decodeIdentityCode", codeCount,
-            [&](std::size_t i) { return decodeBody(codes[i], i); }, terminal);
+            [&](std::size_t i) { return decodeBody(codes[i], i); }, session);
+        writeRequests(
+            dir + "/decode-terminal-key.txt", "/identity/decodeIdentityCode", codeCount,
+            [&](std::size_t i) { return decodeBody(codes[2 * codeCount + i], i); }, terminal);
         writeRequests(
             dir + "/decode-app.txt", "/identity/decodeIdentityCode", codeCount,
             [&](std::size_t i) { return decodeBody(codes[codeCount + i], i); }, app);
-        std::cerr << "wrote " << shows << " show, " << shows << " show-png and 2 x " << codeCount
+        std::cerr << "wrote " << shows << " show, " << shows << " show-png and 3 x " << codeCount
                   << " decode requests to " << dir << "\n";
     } catch (const std::exception& e) {
         std::cerr << "citycode-bench-openapi-load: " << e.what() << "\n";

@@ -9,10 +9,12 @@
 #   - the ceiling (a minimal Poco handler, same threads, queue and keep-alive cap as the server);
 #   - POST /api/showPersonalCode (the code as text) and with codeContentType byte_base64 (the
 #     QR code as a PNG, base64);
-#   - POST /identity/decodeIdentityCode (verify) with fresh codes, signed by a terminal (ECDSA
-#     P-256) and by a scanning app (HMAC-SHA256).
-# Prints a markdown table: requests/s, p50, p99, ratio to the ceiling, non-2xx answers, and the
-# load average. The server runs with its default settings except server.max_connections_per_address,
+#   - POST /identity/decodeIdentityCode (verify) with fresh codes, signed by a terminal with a
+#     session key (HMAC-SHA256, docs/open-api.md "Terminal sessions"), by the terminal with its
+#     registered key on every request (ECDSA P-256) and by a scanning app (HMAC-SHA256).
+# Prints a markdown table: requests/s, p50, p99, ratio to the ceiling, the serving process's CPU
+# time per request (user + system from /proc, and as a multiple of the ceiling's: steadier than
+# requests/s on a busy machine), non-2xx answers, and the load average. The server runs with its default settings except server.max_connections_per_address,
 # raised from 32 to 256 because all of wrk's connections come from 127.0.0.1.
 #
 # Environment: CITYCODE_WRK_BUILD_DIR (default build-bench-http), CITYCODE_WRK_SECONDS (per run,
@@ -77,6 +79,7 @@ waitFor() { # file, what
 
 "$ceiling" 0 "$serverThreads" "$keepAliveRequests" "$serverQueued" >"$work/ceiling.out" 2>&1 &
 pids+=($!)
+ceilingPid=$!
 waitFor "$work/ceiling.out" "the HTTP ceiling"
 ceilingPort="$(sed -n 's/^listening on 127.0.0.1:\([0-9]*\)$/\1/p' "$work/ceiling.out")"
 
@@ -85,31 +88,42 @@ export CITYCODE_ADMIN_PASSWORD="Bench-Initial-$RANDOM$RANDOM!"
     --set server.listen=127.0.0.1:0 --set auth.captcha=disabled \
     --set server.max_connections_per_address=256 >"$work/server.log" 2>&1 &
 pids+=($!)
+serverPid=$!
 waitFor "$work/port" "citycode-server"
 serverPort="$(tr -d '\n' <"$work/port")"
 echo "== ceiling on port $ceilingPort, citycode-server on port $serverPort (SQLite in $work/data)" >&2
 
 "$load" "$serverPort" "$work" "$shows" "$codes" >&2
 
-run() { # name, port, file, [cycle]
+# CPU time (user + system, clock ticks) a process has used so far: divided by the requests of a
+# run it gives the server's CPU per request, a figure that a busy machine disturbs far less
+# than requests/s (other processes take wall time, not this process's CPU time).
+cpuTicks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+
+run() { # name, port, pid, file, [cycle]
     echo "== wrk $1" >&2
+    local before
+    before="$(cpuTicks "$3")"
     wrk -t"$threads" -c"$connections" -d"${seconds}s" --latency -s "$root/bench/openapi.lua" \
-        "http://127.0.0.1:$2" -- "$3" "$threads" "${4:-}" >"$work/wrk-$1.txt"
+        "http://127.0.0.1:$2" -- "$4" "$threads" "${5:-}" >"$work/wrk-$1.txt"
+    local ticks=$(($(cpuTicks "$3") - before))
     cat "$work/wrk-$1.txt" >&2
-    echo "$1 $(uptime | sed 's/.*load average: //') $(grep '^CITYCODE requests=' "$work/wrk-$1.txt")" >>"$work/results.txt"
+    echo "$1 $(uptime | sed 's/.*load average: //') $(grep '^CITYCODE requests=' "$work/wrk-$1.txt") cpu_ticks=$ticks" >>"$work/results.txt"
 }
 
-run ceiling "$ceilingPort" "$work/show.txt" cycle
-run show "$serverPort" "$work/show.txt"
-run show-png "$serverPort" "$work/show-png.txt"
-run decode-terminal "$serverPort" "$work/decode-terminal.txt"
-run decode-app "$serverPort" "$work/decode-app.txt"
-run ceiling-after "$ceilingPort" "$work/show.txt" cycle
+run ceiling "$ceilingPort" "$ceilingPid" "$work/show.txt" cycle
+run show "$serverPort" "$serverPid" "$work/show.txt"
+run show-png "$serverPort" "$serverPid" "$work/show-png.txt"
+run decode-terminal "$serverPort" "$serverPid" "$work/decode-terminal.txt"
+run decode-terminal-key "$serverPort" "$serverPid" "$work/decode-terminal-key.txt"
+run decode-app "$serverPort" "$serverPid" "$work/decode-app.txt"
+run ceiling-after "$ceilingPort" "$ceilingPid" "$work/show.txt" cycle
 
 python3 - "$work/results.txt" "$connections" "$threads" "$seconds" <<'PY'
 import os, re, sys
 
 path, connections, threads, seconds = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
+tick = os.sysconf("SC_CLK_TCK")
 rows = {}
 for line in open(path):
     name, rest = line.split(" ", 1)
@@ -117,16 +131,20 @@ for line in open(path):
     fields = dict(re.findall(r"(\w+)=(\d+)", rest.split("CITYCODE", 1)[1]))
     fields = {k: int(v) for k, v in fields.items()}
     fields["rate"] = fields["requests"] / (fields["duration_us"] / 1e6)
+    fields["cpu_us"] = fields["cpu_ticks"] * 1e6 / tick / max(1, fields["requests"])
     fields["load"] = load
     rows[name] = fields
 
-ceiling = max(rows["ceiling"]["rate"], rows["ceiling-after"]["rate"])
+best = max(("ceiling", "ceiling-after"), key=lambda k: rows[k]["rate"])
+ceiling = rows[best]["rate"]
+ceilingCpu = rows[best]["cpu_us"]
 labels = [
     ("ceiling", "HTTP ceiling (minimal Poco handler), before"),
     ("ceiling-after", "HTTP ceiling, after"),
     ("show", "show `/api/showPersonalCode`, code as text (app, HMAC)"),
     ("show-png", "show with the PNG (`codeContentType: byte_base64`)"),
-    ("decode-terminal", "verify `/identity/decodeIdentityCode`, terminal (ECDSA P-256)"),
+    ("decode-terminal", "verify `/identity/decodeIdentityCode`, terminal (session key, HMAC)"),
+    ("decode-terminal-key", "verify, terminal signing every request with its key (ECDSA P-256)"),
     ("decode-app", "verify `/identity/decodeIdentityCode`, scanning app (HMAC)"),
 ]
 print()
@@ -134,17 +152,17 @@ print("wrk -t%d -c%d -d%ds on loopback, %d CPUs; ratio to the better of the two 
       "(%s requests/s). Load average (1, 5, 15 min) taken after each run." % (
           threads, connections, seconds, os.cpu_count(), "{:,.0f}".format(ceiling)))
 print()
-print("| run | requests/s | p50 ms | p99 ms | ratio to ceiling | non-2xx | load average |")
-print("|---|---:|---:|---:|---:|---:|---|")
+print("| run | requests/s | p50 ms | p99 ms | ratio to ceiling | server CPU µs/request | CPU vs ceiling | non-2xx | load average |")
+print("|---|---:|---:|---:|---:|---:|---:|---:|---|")
 for key, label in labels:
     r = rows.get(key)
     if not r:
         continue
     bad = r["non2xx"] + r["socket_errors"]
     note = "" if not r["exhausted"] else " (file exhausted: %d)" % r["exhausted"]
-    print("| %s | %s | %.2f | %.2f | %.2f | %d%s | %s |" % (
+    print("| %s | %s | %.2f | %.2f | %.2f | %.0f | %.1fx | %d%s | %s |" % (
         label, "{:,.0f}".format(r["rate"]), r["p50_us"] / 1000, r["p99_us"] / 1000, r["rate"] / ceiling,
-        bad, note, r["load"]))
+        r["cpu_us"], r["cpu_us"] / ceilingCpu, bad, note, r["load"]))
 print()
 failed = [k for k, r in rows.items() if not k.startswith("ceiling") and (r["non2xx"] or r["exhausted"])]
 if failed:

@@ -16,10 +16,6 @@ namespace citycode::common {
 
 namespace {
 
-constexpr int kMaxModulePixels = 64;
-constexpr int kMaxQuietZone = 64;
-constexpr double kMinContrastRatio = 3.0;
-
 struct QrCodeDeleter
 {
     void operator()(QRcode* code) const { QRcode_free(code); }
@@ -199,19 +195,18 @@ double linearChannel(std::uint8_t value)
 
 void checkStyleAt(const SymbolStyle& style, Symbology symbology, EcLevel level)
 {
-    if (style.modulePixels < 3)
+    if (style.modulePixels < kMinimumModulePixels)
         throw Error("SYMBOL_MODULE_TOO_SMALL",
                     "a module needs at least 3 pixels (002 6.2), got " + std::to_string(style.modulePixels));
-    if (style.modulePixels > kMaxModulePixels)
-        throw Error("SYMBOL_STYLE_INVALID", "at most " + std::to_string(kMaxModulePixels) + " pixels per module");
+    if (style.modulePixels > kMaximumModulePixels)
+        throw Error("SYMBOL_STYLE_INVALID", "at most " + std::to_string(kMaximumModulePixels) + " pixels per module");
     if (style.quietZoneModules >= 0 && style.quietZoneModules < minimumQuietZone(symbology))
         throw Error("SYMBOL_QUIET_ZONE_TOO_SMALL",
                     "the quiet zone must be at least " + std::to_string(minimumQuietZone(symbology)) + " modules");
-    if (style.quietZoneModules > kMaxQuietZone)
-        throw Error("SYMBOL_STYLE_INVALID", "at most " + std::to_string(kMaxQuietZone) + " modules of quiet zone");
-    const double fg = style.foreground.luminance();
-    const double bg = style.background.luminance();
-    if (fg >= bg || (bg + 0.05) / (fg + 0.05) < kMinContrastRatio)
+    if (style.quietZoneModules > kMaximumQuietZone)
+        throw Error("SYMBOL_STYLE_INVALID", "at most " + std::to_string(kMaximumQuietZone) + " modules of quiet zone");
+    if (style.foreground.luminance() >= style.background.luminance() ||
+        contrastRatio(style.foreground, style.background) < kMinimumContrastRatio)
         throw Error("SYMBOL_LOW_CONTRAST", "the foreground must be darker than the background, contrast at least 3:1");
     if (!(style.logoAreaFraction >= 0.0)) // also refuses NaN
         throw Error("SYMBOL_STYLE_INVALID", "the logo area cannot be negative");
@@ -282,6 +277,13 @@ std::string Rgb::toHex() const
 double Rgb::luminance() const
 {
     return 0.2126 * linearChannel(red) + 0.7152 * linearChannel(green) + 0.0722 * linearChannel(blue);
+}
+
+double contrastRatio(const Rgb& a, const Rgb& b)
+{
+    const double la = a.luminance();
+    const double lb = b.luminance();
+    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
 }
 
 int minimumQuietZone(Symbology symbology)

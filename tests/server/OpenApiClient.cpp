@@ -1,6 +1,7 @@
 #include "OpenApiClient.h"
 
 #include "citycode/common/Bytes.h"
+#include "citycode/common/TerminalSession.h"
 
 #include <Poco/JSON/Parser.h>
 
@@ -38,6 +39,30 @@ OpenApiClient OpenApiClient::terminal(int port, std::string terminalCode, common
     return OpenApiClient(port, true, std::move(terminalCode), {}, std::move(key));
 }
 
+OpenApiClient OpenApiClient::session(int port, std::string terminalCode, std::string sessionId, common::Bytes key)
+{
+    OpenApiClient client(port, true, std::move(terminalCode), {}, std::nullopt);
+    client.m_sessionId = std::move(sessionId);
+    client.m_sessionKey = std::move(key);
+    return client;
+}
+
+OpenApiClient OpenApiClient::openSession() const
+{
+    const common::EphemeralKey ephemeral = common::EphemeralKey::generate();
+    Poco::JSON::Object body;
+    body.set("ephemeralKey", common::toBase64(ephemeral.publicKey()));
+    const HttpResponse answer = post("/api/v1/terminal/session", body);
+    if (answer.status != 200 || errorCode(answer) != "0")
+        throw std::runtime_error("the server refused the session: " + answer.body);
+    const Poco::JSON::Object::Ptr granted = data(answer);
+    const std::string sessionId = granted->getValue<std::string>("sessionId");
+    const common::Bytes shared = ephemeral.agree(common::fromBase64(granted->getValue<std::string>("serverKey")));
+    return session(
+        m_port, m_id, sessionId,
+        common::unwrapSessionKey(shared, sessionId, common::fromBase64(granted->getValue<std::string>("wrappedKey"))));
+}
+
 std::string OpenApiClient::freshNonce()
 {
     return common::toHex(common::randomBytes(16));
@@ -54,7 +79,13 @@ HeaderList OpenApiClient::sign(const std::string& path, const std::string& body,
     const std::string time = std::to_string(seconds);
     const std::string n = nonce.empty() ? freshNonce() : nonce;
     HeaderList headers{{"Content-Type", "application/json"}, {"X-CityCode-Timestamp", time}, {"X-CityCode-Nonce", n}};
-    if (m_terminal) {
+    if (m_terminal && !m_sessionId.empty()) {
+        const std::string text = canonical("CITYCODE-TERMINAL-SESSION-V1", path, m_id, time, n, body);
+        headers.emplace_back("X-CityCode-Terminal", m_id);
+        headers.emplace_back("X-CityCode-Session", m_sessionId);
+        headers.emplace_back("X-CityCode-Signature", common::toHex(common::mac(common::CodeAlg::HmacSha256,
+                                                                               m_sessionKey, common::toBytes(text))));
+    } else if (m_terminal) {
         const std::string text = canonical("CITYCODE-TERMINAL-V1", path, m_id, time, n, body);
         headers.emplace_back("X-CityCode-Terminal", m_id);
         headers.emplace_back("X-CityCode-Key-Id", common::toHex(m_key->publicKey().keyId()));

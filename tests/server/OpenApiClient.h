@@ -21,6 +21,13 @@ class OpenApiClient
 public:
     static OpenApiClient app(int port, std::string appCode, std::string secret);
     static OpenApiClient terminal(int port, std::string terminalCode, common::PrivateKey key);
+    // A terminal signing with a session key (docs/open-api.md "Terminal sessions").
+    static OpenApiClient session(int port, std::string terminalCode, std::string sessionId, common::Bytes key);
+    // Opens a session with this terminal client's registered key (the X25519 exchange, unwrapping
+    // the session key) and returns a client that signs with it. Throws std::runtime_error with
+    // the server's answer when it refuses.
+    OpenApiClient openSession() const;
+    const std::string& sessionId() const { return m_sessionId; }
 
     // The signature headers of one request. timestamp: Unix seconds (default: now); nonce:
     // default a fresh random one.
@@ -51,6 +58,8 @@ private:
     std::string m_id;
     std::string m_secret;
     std::optional<common::PrivateKey> m_key;
+    std::string m_sessionId;    // terminal sessions only
+    common::Bytes m_sessionKey; // terminal sessions only
 };
 
 } // namespace citycode::test

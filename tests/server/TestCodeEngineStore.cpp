@@ -2,7 +2,8 @@
 // against a real, freshly migrated database (SQLite, or PostgreSQL for pg.*), with rules, apps,
 // permissions and terminals made through the admin services: which version an app issues with,
 // and how each admin switch (rule, version, app, platform, push, link, permission, terminal)
-// shows in the next lookup.
+// shows in the next request's lookup, though the store keeps its answers in memory: a write to
+// a watched table, by a service or by another node's plain SQL, moves change_generation.
 #include "TempDir.h"
 #include "TestBackend.h"
 #include "citycode/common/Crypto.h"
@@ -18,6 +19,7 @@
 #include "storage/Database.h"
 #include "storage/Migrations.h"
 
+#include <Poco/Data/Session.h>
 #include <Poco/JSON/Parser.h>
 #include <Poco/Logger.h>
 
@@ -74,6 +76,13 @@ protected:
         return id;
     }
 
+    // Each lookup as the first of a new open API request (the server calls beginRequest then).
+    const CodeEngineStore& next()
+    {
+        m_store.beginRequest();
+        return m_store;
+    }
+
     TempDir m_dir;
     Poco::Logger& m_log = Poco::Logger::get("test");
     Database m_database{databaseUrl(), m_dir.path(), 4};
@@ -95,9 +104,9 @@ protected:
 
 TEST_F(TestCodeEngineStore, IssuableVersionCarriesTheRuleSettings)
 {
-    EXPECT_FALSE(m_store.issuableVersion(m_appId, "personal")) << "no rule linked yet";
+    EXPECT_FALSE(next().issuableVersion(m_appId, "personal")) << "no rule linked yet";
     const Poco::Int64 rule = usableRule("Personal");
-    const auto version = m_store.issuableVersion(m_appId, "personal");
+    const auto version = next().issuableVersion(m_appId, "personal");
     ASSERT_TRUE(version);
     EXPECT_EQ(version->ruleId, rule);
     EXPECT_EQ(version->version, 1u);
@@ -107,68 +116,68 @@ TEST_F(TestCodeEngineStore, IssuableVersionCarriesTheRuleSettings)
     EXPECT_EQ(version->validitySeconds, 90u);
     EXPECT_EQ(version->decodeFields, (std::vector<std::string>{"userId", "level"}));
     EXPECT_EQ(version->collectFields, std::vector<std::string>{"deviceId"});
-    EXPECT_FALSE(m_store.issuableVersion(m_appId, "health")) << "no health rule linked";
-    EXPECT_EQ(m_store.ruleVersionState(rule, 1), RuleVersionState::Usable);
-    EXPECT_EQ(m_store.ruleVersion(rule, 1)->validitySeconds, 90u);
+    EXPECT_FALSE(next().issuableVersion(m_appId, "health")) << "no health rule linked";
+    EXPECT_EQ(next().ruleVersionState(rule, 1), RuleVersionState::Usable);
+    EXPECT_EQ(next().ruleVersion(rule, 1)->validitySeconds, 90u);
 }
 
 TEST_F(TestCodeEngineStore, NewVersionsCountOnceTheyArePushed)
 {
     const Poco::Int64 rule = usableRule("Versions");
     m_rules.saveStep(m_main, rule, 2, *json(R"({"validitySeconds":30})"));
-    EXPECT_EQ(m_store.issuableVersion(m_appId, "personal")->version, 1u) << "version 2 is not pushed yet";
+    EXPECT_EQ(next().issuableVersion(m_appId, "personal")->version, 1u) << "version 2 is not pushed yet";
     m_rules.push(m_main, rule);
-    EXPECT_EQ(m_store.issuableVersion(m_appId, "personal")->version, 2u);
-    EXPECT_EQ(m_store.issuableVersion(m_appId, "personal")->validitySeconds, 30u);
+    EXPECT_EQ(next().issuableVersion(m_appId, "personal")->version, 2u);
+    EXPECT_EQ(next().issuableVersion(m_appId, "personal")->validitySeconds, 30u);
     // Codes of version 1 still verify while it is enabled (several versions at once).
-    EXPECT_EQ(m_store.ruleVersionState(rule, 1), RuleVersionState::Usable);
+    EXPECT_EQ(next().ruleVersionState(rule, 1), RuleVersionState::Usable);
     m_rules.setVersionEnabled(m_main, rule, 2, false);
-    EXPECT_EQ(m_store.issuableVersion(m_appId, "personal")->version, 1u);
-    EXPECT_EQ(m_store.ruleVersionState(rule, 2), RuleVersionState::VersionDisabled);
+    EXPECT_EQ(next().issuableVersion(m_appId, "personal")->version, 1u);
+    EXPECT_EQ(next().ruleVersionState(rule, 2), RuleVersionState::VersionDisabled);
     m_rules.setVersionEnabled(m_main, rule, 1, false);
-    EXPECT_FALSE(m_store.issuableVersion(m_appId, "personal"));
-    EXPECT_EQ(m_store.ruleVersionState(rule, 3), RuleVersionState::Unknown);
-    EXPECT_EQ(m_store.ruleVersionState(rule + 1000, 1), RuleVersionState::Unknown);
-    EXPECT_FALSE(m_store.ruleVersion(rule, 3));
+    EXPECT_FALSE(next().issuableVersion(m_appId, "personal"));
+    EXPECT_EQ(next().ruleVersionState(rule, 3), RuleVersionState::Unknown);
+    EXPECT_EQ(next().ruleVersionState(rule + 1000, 1), RuleVersionState::Unknown);
+    EXPECT_FALSE(next().ruleVersion(rule, 3));
 }
 
 TEST_F(TestCodeEngineStore, EachAdminSwitchStopsIssuing)
 {
     const Poco::Int64 rule = usableRule("Switches");
     m_rules.setEnabled(m_main, rule, false);
-    EXPECT_FALSE(m_store.issuableVersion(m_appId, "personal"));
-    EXPECT_EQ(m_store.ruleVersionState(rule, 1), RuleVersionState::RuleDisabled);
+    EXPECT_FALSE(next().issuableVersion(m_appId, "personal"));
+    EXPECT_EQ(next().ruleVersionState(rule, 1), RuleVersionState::RuleDisabled);
     m_rules.setEnabled(m_main, rule, true);
-    ASSERT_TRUE(m_store.issuableVersion(m_appId, "personal"));
+    ASSERT_TRUE(next().issuableVersion(m_appId, "personal"));
 
     m_apps.setEnabled(m_sub, m_appId, false);
-    EXPECT_FALSE(m_store.issuableVersion(m_appId, "personal")) << "disabled app";
+    EXPECT_FALSE(next().issuableVersion(m_appId, "personal")) << "disabled app";
     m_apps.setEnabled(m_sub, m_appId, true);
     m_platforms.setEnabled(m_main, m_sub.platformId, false);
-    EXPECT_FALSE(m_store.issuableVersion(m_appId, "personal")) << "disabled platform";
+    EXPECT_FALSE(next().issuableVersion(m_appId, "personal")) << "disabled platform";
     m_platforms.setEnabled(m_main, m_sub.platformId, true);
     m_apps.setEnabled(m_sub, m_appId, true);
-    ASSERT_TRUE(m_store.issuableVersion(m_appId, "personal"));
+    ASSERT_TRUE(next().issuableVersion(m_appId, "personal"));
 
     m_rules.unlink(m_sub, m_appId, rule);
-    EXPECT_FALSE(m_store.issuableVersion(m_appId, "personal")) << "unlinked";
+    EXPECT_FALSE(next().issuableVersion(m_appId, "personal")) << "unlinked";
     m_rules.link(m_sub, m_appId, {rule});
     m_rules.setEnabled(m_main, rule, false);
     m_rules.removeFromPool(m_main, rule);
     m_rules.setEnabled(m_main, rule, true);
-    EXPECT_FALSE(m_store.issuableVersion(m_appId, "personal")) << "removed from the pool";
+    EXPECT_FALSE(next().issuableVersion(m_appId, "personal")) << "removed from the pool";
 }
 
 TEST_F(TestCodeEngineStore, PermissionsAndTerminals)
 {
-    EXPECT_FALSE(m_store.appPermissions(m_appId).generate);
-    EXPECT_FALSE(m_store.appPermissions(m_appId).scan);
+    EXPECT_FALSE(next().appPermissions(m_appId).generate);
+    EXPECT_FALSE(next().appPermissions(m_appId).scan);
     m_permissions.set(m_sub, m_appId, *json(R"({"generate":true})"));
-    EXPECT_TRUE(m_store.appPermissions(m_appId).generate);
-    EXPECT_FALSE(m_store.appPermissions(m_appId).scan);
+    EXPECT_TRUE(next().appPermissions(m_appId).generate);
+    EXPECT_FALSE(next().appPermissions(m_appId).scan);
     m_permissions.set(m_sub, m_appId, *json(R"({"generate":false,"scan":true})"));
-    EXPECT_FALSE(m_store.appPermissions(m_appId).generate);
-    EXPECT_TRUE(m_store.appPermissions(m_appId).scan);
+    EXPECT_FALSE(next().appPermissions(m_appId).generate);
+    EXPECT_TRUE(next().appPermissions(m_appId).scan);
 
     const auto key = citycode::common::PrivateKey::generate(citycode::common::CodeAlg::Sm2Sm3).publicKey();
     Poco::JSON::Object input;
@@ -176,15 +185,48 @@ TEST_F(TestCodeEngineStore, PermissionsAndTerminals)
     input.set("name", "Gate 7");
     input.set("publicKeyPem", key.toPem());
     const Poco::Int64 id = m_terminals.create(m_sub, input)->getValue<Poco::Int64>("id");
-    const auto terminal = m_store.terminal("gate-7");
+    const auto terminal = next().terminal("gate-7");
     ASSERT_TRUE(terminal);
     EXPECT_EQ(terminal->id, id);
     EXPECT_EQ(terminal->platformId, m_sub.platformId);
     EXPECT_TRUE(terminal->enabled);
     EXPECT_EQ(citycode::common::PublicKey::fromPem(terminal->publicKeyPem).keyId(), key.keyId());
     m_terminals.setEnabled(m_sub, id, false);
-    EXPECT_FALSE(m_store.terminal("gate-7")->enabled);
+    EXPECT_FALSE(next().terminal("gate-7")->enabled);
     m_terminals.remove(m_sub, id);
-    EXPECT_FALSE(m_store.terminal("gate-7"));
-    EXPECT_FALSE(m_store.terminal("GATE-7"));
+    EXPECT_FALSE(next().terminal("gate-7"));
+    EXPECT_FALSE(next().terminal("GATE-7"));
+}
+
+TEST_F(TestCodeEngineStore, KeptAnswersLastUntilTheDatabaseChanges)
+{
+    usableRule("Kept");
+    m_permissions.set(m_sub, m_appId, *json(R"({"generate":true,"scan":true})"));
+    next().flush();
+    ASSERT_TRUE(next().issuableVersion(m_appId, "personal"));
+    ASSERT_TRUE(m_store.appPermissions(m_appId).scan);
+    ASSERT_TRUE(m_store.appById(m_appId));
+    const std::size_t kept = m_store.cachedEntries();
+    EXPECT_GE(kept, 3u);
+    // Another node switches the app's scan permission off and disables the app with plain SQL.
+    {
+        Poco::Data::Session session = m_database.session();
+        session << "UPDATE app_code_permissions SET can_scan = 0 WHERE app_id = " + std::to_string(m_appId),
+            Poco::Data::Keywords::now;
+        session << "UPDATE apps SET status = 'disabled' WHERE id = " + std::to_string(m_appId),
+            Poco::Data::Keywords::now;
+    }
+    // Within the request that was running, the answers are the kept ones...
+    EXPECT_TRUE(m_store.appPermissions(m_appId).scan);
+    EXPECT_EQ(m_store.cachedEntries(), kept);
+    // ...and the next request sees the change.
+    EXPECT_FALSE(next().appPermissions(m_appId).scan);
+    EXPECT_FALSE(m_store.appById(m_appId)->enabled);
+    EXPECT_FALSE(m_store.appByCode(m_store.appById(m_appId)->appCode)->enabled);
+    EXPECT_FALSE(m_store.issuableVersion(m_appId, "personal"));
+
+    // A request with no change in between reads nothing again: the answers stay kept.
+    const std::size_t after = m_store.cachedEntries();
+    next();
+    EXPECT_EQ(m_store.cachedEntries(), after);
 }

@@ -18,6 +18,7 @@
 
 #include <fstream>
 #include <set>
+#include <sstream>
 
 using namespace citycode;
 using namespace citycode::test;
@@ -200,6 +201,65 @@ TEST_P(TestDynamicCodes, ShowAnswersThePngWhenAskedAndItScansToAValidCode)
 
     body.set("codeContentType", "jpeg");
     EXPECT_EQ(OpenApiClient::errorCode(app().post(OpenApiSetup::showPath(GetParam()), body)), "BAD_REQUEST");
+}
+
+// The width of a PNG (IHDR, big-endian, bytes 16-19).
+std::uint32_t pngWidth(const common::Bytes& png)
+{
+    return (std::uint32_t(png.at(16)) << 24) | (std::uint32_t(png.at(17)) << 16) | (std::uint32_t(png.at(18)) << 8) |
+           std::uint32_t(png.at(19));
+}
+
+// 000 §2.2.3: the PNG show answers is drawn in the platform's active style for the code type, from
+// the next request after the style is activated (the code engine's kept answers are dropped
+// when code_styles changes), and back to the standard look once it is removed.
+TEST_P(TestDynamicCodes, ShowDrawsThePngInThePlatformsActiveStyle)
+{
+    ASSERT_TRUE(haveProgram("zbarimg")) << "zbarimg (package zbar-tools) is needed to scan the symbols";
+    const std::string userId = OpenApiSetup::openUser(app(), GetParam(), m_ruleId, OpenApiSetup::person(6));
+    Poco::JSON::Object body = OpenApiSetup::showBody(app(), m_ruleId, userId);
+    body.set("codeContentType", "byte_base64");
+    const auto shownPng = [&] {
+        const HttpResponse answer = app().post(OpenApiSetup::showPath(GetParam()), body);
+        EXPECT_EQ(answer.status, 200) << answer.body;
+        return common::fromBase64(OpenApiClient::data(answer)->getValue<std::string>("codeContent"));
+    };
+    // A QR symbol is 17 + 4v modules wide, plus 4 quiet-zone modules each side.
+    const auto modulePixels = [](std::uint32_t width, std::uint32_t pixels) {
+        return width % pixels == 0 && (width / pixels - 8 - 17) % 4 == 0;
+    };
+    const std::uint32_t standard = pngWidth(shownPng());
+    EXPECT_TRUE(modulePixels(standard, 4)) << standard;
+
+    const std::string token = AdminSession::signIn(m_server->port());
+    Poco::JSON::Object style;
+    style.set("codeType", GetParam());
+    style.set("name", "Large navy");
+    style.set("platformId", m_app.platformId);
+    style.set("backgroundColor", "#FFFFFF");
+    style.set("foregroundColor", "#1A237E");
+    style.set("ecLevel", "H");
+    style.set("modulePixels", 7);
+    style.set("active", true);
+    std::ostringstream text;
+    style.stringify(text);
+    const HttpResponse created =
+        AdminSession::call(m_server->port(), "POST", "/admin/v1/code-styles", token, text.str());
+    ASSERT_EQ(created.status, 201) << created.body;
+
+    const common::Bytes styled = shownPng();
+    EXPECT_TRUE(modulePixels(pngWidth(styled), 7)) << pngWidth(styled);
+    EXPECT_GT(pngWidth(styled) / 7, standard / 4) << "level H needs at least as many modules as level M";
+    const std::string file = m_dir.file("styled.png");
+    std::ofstream(file, std::ios::binary)
+        .write(reinterpret_cast<const char*>(styled.data()), static_cast<std::streamsize>(styled.size()));
+    const ProcessResult scanned = runProcess({"zbarimg", "--nodbus", "--quiet", "--raw", "-Sbinary", file});
+    ASSERT_EQ(scanned.exitCode, 0) << scanned.err;
+    EXPECT_EQ(OpenApiClient::errorCode(decode(scanned.out)), "0");
+
+    const std::string id = std::to_string(AdminSession::json(created)->getValue<Poco::Int64>("id"));
+    ASSERT_EQ(AdminSession::call(m_server->port(), "DELETE", "/admin/v1/code-styles/" + id, token, "").status, 200);
+    EXPECT_TRUE(modulePixels(pngWidth(shownPng()), 4));
 }
 
 INSTANTIATE_TEST_SUITE_P(CodeTypes, TestDynamicCodes, ::testing::Values("personal", "health", "payment"),

@@ -43,7 +43,7 @@ protected:
         m_setup->permissions(m_app.id, true, true);
         m_keyA = common::PrivateKey::generate(common::CodeAlg::Sm2Sm3);
         m_keyB = common::PrivateKey::generate(common::CodeAlg::Ed25519);
-        m_setup->registerTerminal("GATE-A", *m_keyA, m_app.platformId);
+        m_terminalA = m_setup->registerTerminal("GATE-A", *m_keyA, m_app.platformId);
         m_terminalB = m_setup->registerTerminal("GATE-B", *m_keyB, m_app.platformId);
         m_userId = OpenApiSetup::openUser(app(), "personal", m_ruleId, OpenApiSetup::person(11));
     }
@@ -71,6 +71,7 @@ protected:
     std::unique_ptr<OpenApiSetup> m_setup;
     OpenApiApp m_app;
     Poco::Int64 m_ruleId = 0;
+    Poco::Int64 m_terminalA = 0;
     Poco::Int64 m_terminalB = 0;
     std::string m_userId;
     std::optional<common::PrivateKey> m_keyA;
@@ -190,6 +191,67 @@ TEST_F(TestOpenApiCallers, EachRefusalHasItsOwnStableCode)
         "SIGNATURE_MISSING",     "TERMINAL_KEY_MISMATCH", "GENERATE_FORBIDDEN", "SCAN_FORBIDDEN", "TERMINAL_DISABLED",
         "CODE_VERSION_DISABLED", "CODE_RULE_DISABLED",    "RULE_NOT_AVAILABLE", "APP_DISABLED",   "CODE_APP_DISABLED"};
     EXPECT_EQ(distinct, expected);
+}
+
+// docs/open-api.md "Terminal sessions": one request signed with the registered key opens a
+// session; codes then verify with HMAC signatures under the session key. A session is refused
+// when forged, tampered with, presented by another terminal, used to open another session,
+// expired, or after the terminal's key is registered anew; a disabled terminal is refused at once.
+TEST_F(TestOpenApiCallers, TerminalSessionsSignWithAKeyOnlyTheTerminalAndTheServersKnow)
+{
+    const OpenApiClient session = terminalA().openSession();
+    ASSERT_FALSE(session.sessionId().empty());
+    const auto decodeWith = [&](const OpenApiClient& client) {
+        return OpenApiClient::errorCode(
+            client.post("/identity/decodeIdentityCode", OpenApiSetup::decodeBody(freshCode())));
+    };
+    EXPECT_EQ(decodeWith(session), "0");
+    EXPECT_EQ(decodeWith(session), "0") << "a session serves many requests";
+
+    // A replayed request is still a replay.
+    const std::string body = OpenApiClient::json(OpenApiSetup::decodeBody(freshCode()));
+    const HeaderList headers = session.sign("/identity/decodeIdentityCode", body);
+    EXPECT_EQ(OpenApiClient::errorCode(session.send("/identity/decodeIdentityCode", body, headers)), "0");
+    EXPECT_EQ(OpenApiClient::errorCode(session.send("/identity/decodeIdentityCode", body, headers)), "NONCE_REUSED");
+
+    // A guessed key, a changed session id, another terminal presenting A's session.
+    const auto withKey = [&](const std::string& terminal, const std::string& sessionId, const common::Bytes& key) {
+        return OpenApiClient::session(m_server->port(), terminal, sessionId, key);
+    };
+    EXPECT_EQ(decodeWith(withKey("GATE-A", session.sessionId(), common::randomBytes(32))), "SIGNATURE_INVALID");
+    std::string changed = session.sessionId();
+    changed[changed.size() - 1] = changed.back() == '0' ? '1' : '0';
+    EXPECT_EQ(decodeWith(withKey("GATE-A", changed, common::randomBytes(32))), "SIGNATURE_INVALID");
+    EXPECT_EQ(decodeWith(withKey("GATE-A", "not-a-session", common::randomBytes(32))), "SESSION_INVALID");
+    EXPECT_EQ(decodeWith(withKey("GATE-B", session.sessionId(), common::randomBytes(32))), "TERMINAL_KEY_MISMATCH");
+    EXPECT_THROW(session.openSession(), std::runtime_error) << "a session cannot open another";
+    Poco::JSON::Object badKey;
+    badKey.set("ephemeralKey", common::toBase64(common::Bytes(31, 7)));
+    EXPECT_EQ(OpenApiClient::errorCode(terminalA().post("/api/v1/terminal/session", badKey)), "SESSION_KEY_INVALID");
+
+    // Expiry by the server clock (sessions last an hour).
+    const OpenApiClient fresh = terminalA().openSession();
+    std::ofstream(m_dir.file("clock-offset"), std::ios::trunc) << 3601 << "\n";
+    const std::string lateBody = OpenApiClient::json(OpenApiSetup::decodeBody("CC1:x"));
+    const HttpResponse late = fresh.send("/identity/decodeIdentityCode", lateBody,
+                                         fresh.sign("/identity/decodeIdentityCode", lateBody, unixNow() + 3601));
+    std::ofstream(m_dir.file("clock-offset"), std::ios::trunc) << 0 << "\n";
+    EXPECT_EQ(OpenApiClient::errorCode(late), "SESSION_EXPIRED");
+    EXPECT_EQ(decodeWith(fresh), "0");
+
+    // Disabling the terminal stops its sessions at the next request; enabling resumes them.
+    m_setup->admin("POST", "/admin/v1/terminals/" + std::to_string(m_terminalA) + "/disable");
+    EXPECT_EQ(decodeWith(session), "TERMINAL_DISABLED");
+    m_setup->admin("POST", "/admin/v1/terminals/" + std::to_string(m_terminalA) + "/enable");
+    EXPECT_EQ(decodeWith(session), "0");
+
+    // A new registered key ends the sessions opened with the old one.
+    const auto newKey = common::PrivateKey::generate(common::CodeAlg::EcdsaP256);
+    Poco::JSON::Object update;
+    update.set("publicKeyPem", newKey.publicKey().toPem());
+    m_setup->admin("PUT", "/admin/v1/terminals/" + std::to_string(m_terminalA), OpenApiClient::json(update));
+    EXPECT_EQ(decodeWith(session), "SIGNATURE_INVALID");
+    EXPECT_EQ(decodeWith(OpenApiClient::terminal(m_server->port(), "GATE-A", newKey).openSession()), "0");
 }
 
 TEST_F(TestOpenApiCallers, AnAppActsOnlyForItself)

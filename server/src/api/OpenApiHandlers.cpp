@@ -55,6 +55,7 @@ SignedRequest signedRequest(Exchange& exchange, const std::string& body)
     signedRequest.app = request.get("X-CityCode-App", "");
     signedRequest.terminal = request.get("X-CityCode-Terminal", "");
     signedRequest.keyId = request.get("X-CityCode-Key-Id", "");
+    signedRequest.session = request.get("X-CityCode-Session", "");
     signedRequest.timestamp = request.get("X-CityCode-Timestamp", "");
     signedRequest.nonce = request.get("X-CityCode-Nonce", "");
     signedRequest.signature = request.get("X-CityCode-Signature", "");
@@ -206,6 +207,24 @@ void OpenApiHandlers::show(Exchange& exchange, const std::string& codeType)
 void OpenApiHandlers::decode(Exchange& exchange, const std::string& codeType)
 {
     codeCall(exchange, "decode", codeType);
+}
+
+void OpenApiHandlers::terminalSession(Exchange& exchange)
+{
+    try {
+        std::string body;
+        const Caller caller = authenticate(m_services, exchange, body);
+        const Poco::JSON::Object::Ptr input = parseObject(body);
+        const auto grant = m_services.callers().openSession(caller, input->optValue<std::string>("ephemeralKey", ""));
+        Poco::JSON::Object::Ptr data = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+        data->set("sessionId", grant.sessionId);
+        data->set("serverKey", grant.serverKey);
+        data->set("wrappedKey", grant.wrappedKey);
+        data->set("expiresAt", grant.expiresAt);
+        OpenApiResponse::success(exchange, data);
+    } catch (...) {
+        OpenApiResponse::failCurrent(exchange, m_services.logger());
+    }
 }
 
 void OpenApiHandlers::bindData(Exchange& exchange)

@@ -23,6 +23,9 @@ public:
     void open(Exchange& exchange, const std::string& codeType);
     void show(Exchange& exchange, const std::string& codeType);
     void decode(Exchange& exchange, const std::string& codeType);
+    // POST /api/v1/terminal/session: a terminal, signing with its registered key, opens a session
+    // key (docs/open-api.md "Terminal sessions").
+    void terminalSession(Exchange& exchange);
 
     void bindData(Exchange& exchange);
     void getBindData(Exchange& exchange);

@@ -28,6 +28,8 @@ void addOpenApiRoutes(Router& router, const ApiServices& services)
         router.add("POST", code.showPath, [open, type](Exchange& e) { open->show(e, type); });
         router.add("POST", code.decodePath, [open, type](Exchange& e) { open->decode(e, type); });
     }
+    // Terminals trade one request signed with their registered key for a session key.
+    router.add("POST", "/api/v1/terminal/session", [open](Exchange& e) { open->terminalSession(e); });
     // 001 §5.1.4-5.1.7: data bound to a user.
     router.add("POST", "/bindData/bindData", [open](Exchange& e) { open->bindData(e); });
     router.add("POST", "/bindData/getBindData", [open](Exchange& e) { open->getBindData(e); });

@@ -24,6 +24,10 @@ ServerServices::ServerServices(Database& database, const PersonalDataCipher& cip
                 [this] { return settings.cachedEntries(); }, [this] { settings.invalidate(); }});
     caches.add({"keys", "Opened code keys by platform and key id (encrypted at rest), reread every 5 s",
                 [this] { return keys.cachedEntries(); }, [this] { keys.invalidate(); }});
+    caches.add({"code-engine",
+                "Apps, rule versions, permissions and terminals the open API reads, dropped whenever the "
+                "database records a change to them (checked on every request)",
+                [this] { return codeEngine.cachedEntries(); }, [this] { codeEngine.flush(); }});
 }
 
 ApiServices ServerServices::api()

@@ -1,4 +1,5 @@
 #include "http/ConnectionRegistry.h"
+#include "http/RequestId.h"
 
 #include "citycode/common/Bytes.h"
 #include "citycode/common/Crypto.h"
@@ -26,7 +27,7 @@ std::int64_t nowMicros()
 // and will only see the connection end. Same envelope as ErrorMapper's, with a fresh request id.
 std::string timeoutAnswer()
 {
-    const std::string requestId = common::toHex(common::randomBytes(16));
+    const std::string requestId = nextRequestId();
     const std::string body = ErrorMapper::envelope("REQUEST_TIMEOUT", "the request header took too long", requestId);
     return "HTTP/1.1 408 Request Timeout\r\nConnection: close\r\nContent-Type: application/json; charset=utf-8\r\n"
            "Cache-Control: no-store\r\nX-Request-Id: " +

@@ -1,4 +1,5 @@
 #include "http/HttpConnection.h"
+#include "http/RequestId.h"
 
 #include "citycode/common/Bytes.h"
 #include "citycode/common/Crypto.h"
@@ -138,7 +139,7 @@ void HttpConnection::serveRequests(Poco::Net::HTTPServerSession& session)
 void HttpConnection::answerMalformed(Poco::Net::HTTPServerSession& session, const std::string& code)
 {
     m_metrics.recordError(HttpMetrics::Error::MalformedRequest);
-    const std::string requestId = common::toHex(common::randomBytes(16));
+    const std::string requestId = nextRequestId();
     const std::string body = ErrorMapper::envelope(code, "malformed or oversized request header", requestId);
     Poco::Net::HTTPServerResponseImpl response(session);
     response.setVersion(Poco::Net::HTTPMessage::HTTP_1_1);

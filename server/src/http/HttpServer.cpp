@@ -1,4 +1,5 @@
 #include "http/HttpServer.h"
+#include "http/RequestId.h"
 
 #include "citycode/common/Bytes.h"
 #include "citycode/common/Crypto.h"
@@ -79,7 +80,7 @@ private:
     {
         if (m_registry.settings().tls)
             return;
-        const std::string requestId = common::toHex(common::randomBytes(16));
+        const std::string requestId = nextRequestId();
         const std::string body = ErrorMapper::envelope(code, message, requestId);
         const Poco::Net::HTTPResponse::HTTPStatus status = ErrorMapper::statusFor(code);
         const std::string answer = "HTTP/1.1 " + std::to_string(static_cast<int>(status)) + " " +

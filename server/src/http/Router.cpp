@@ -1,4 +1,5 @@
 #include "http/Router.h"
+#include "http/RequestId.h"
 
 #include "citycode/common/Bytes.h"
 #include "citycode/common/Crypto.h"
@@ -26,7 +27,6 @@ namespace citycode::server {
 
 namespace {
 
-constexpr std::size_t kRequestIdBytes = 16; // 128 random bits: unique without coordination
 constexpr std::size_t kMaxLoggedPath = 256;
 
 std::vector<std::string> splitSegments(const std::string& path)
@@ -156,7 +156,7 @@ public:
     void handleRequest(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response) override
     {
         const Poco::Timestamp started;
-        std::string requestId = common::toHex(common::randomBytes(kRequestIdBytes));
+        std::string requestId = nextRequestId();
         response.set("X-Request-Id", requestId);
 
         const std::optional<Target> target = parseTarget(request.getURI());

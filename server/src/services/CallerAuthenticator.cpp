@@ -3,9 +3,10 @@
 #include "citycode/common/Bytes.h"
 #include "citycode/common/Crypto.h"
 #include "citycode/common/Error.h"
+#include "citycode/common/TerminalSession.h"
+#include "services/KeyStore.h"
 #include "services/PersonalDataCipher.h"
 #include "services/TestClock.h"
-#include "storage/CallerRepository.h"
 #include "storage/Database.h"
 #include "storage/NonceStore.h"
 
@@ -41,8 +42,10 @@ bool safeToken(const std::string& text, std::size_t minSize, std::size_t maxSize
 } // namespace
 
 CallerAuthenticator::CallerAuthenticator(Database& database, const PersonalDataCipher& cipher,
-                                         const CodeEngineLookup& codeEngine, NonceStore& nonces, const TestClock& clock)
-    : m_database(database), m_cipher(cipher), m_codeEngine(codeEngine), m_nonces(nonces), m_clock(clock)
+                                         const CodeEngineLookup& codeEngine, const KeyStore& keys, NonceStore& nonces,
+                                         const TestClock& clock)
+    : m_database(database), m_cipher(cipher), m_codeEngine(codeEngine), m_keyStore(keys), m_nonces(nonces),
+      m_clock(clock)
 {
 }
 
@@ -59,6 +62,7 @@ std::string CallerAuthenticator::canonical(const std::string& scheme, const std:
 
 Caller CallerAuthenticator::authenticate(const SignedRequest& request, NonceStore::RequestNonce* deferredClaim)
 {
+    m_codeEngine.beginRequest();
     const bool app = !request.app.empty();
     const bool terminal = !request.terminal.empty();
     if (app == terminal)
@@ -101,11 +105,7 @@ Caller CallerAuthenticator::authenticateApp(const SignedRequest& request, NonceS
 {
     if (!safeToken(request.app, 1, 64))
         refuse("APP_UNKNOWN", "unknown app");
-    std::optional<CallerApp> app;
-    {
-        Poco::Data::Session session = m_database.session();
-        app = CallerRepository(session).appByCode(request.app);
-    }
+    const std::optional<CallerApp> app = m_codeEngine.appByCode(request.app);
     if (!app || app->sealedSecret.empty())
         refuse("APP_UNKNOWN", "unknown app");
     common::CodeAlg alg = common::CodeAlg::HmacSha256;
@@ -119,7 +119,7 @@ Caller CallerAuthenticator::authenticateApp(const SignedRequest& request, NonceS
     } catch (const common::Error&) {
         refuse("SIGNATURE_INVALID", "X-CityCode-Signature must be the hex HMAC");
     }
-    const std::string secret = m_cipher.open(app->sealedSecret, kSecretColumn);
+    const std::string secret = openSecret(app->sealedSecret);
     const std::string text = canonical(kAppScheme, request.method, request.path, request.app, request.timestamp,
                                        request.nonce, request.body);
     // Timestamp first (cheap and says "stale" rather than "bad signature" for an old request),
@@ -136,6 +136,20 @@ Caller CallerAuthenticator::authenticateApp(const SignedRequest& request, NonceS
     caller.appCode = app->appCode;
     caller.platformId = app->platformId;
     return caller;
+}
+
+std::string CallerAuthenticator::openSecret(const std::string& sealed)
+{
+    // Kept by the sealed text, so a rotated secret is simply another entry.
+    std::lock_guard<std::mutex> lock(m_keysMutex);
+    const auto found = m_secrets.find(sealed);
+    if (found != m_secrets.end())
+        return found->second;
+    std::string secret = m_cipher.open(sealed, kSecretColumn);
+    if (m_secrets.size() > 4096)
+        m_secrets.clear();
+    m_secrets.emplace(sealed, secret);
+    return secret;
 }
 
 std::shared_ptr<const common::PublicKey> CallerAuthenticator::publicKey(const std::string& pem)
@@ -158,29 +172,45 @@ Caller CallerAuthenticator::authenticateTerminal(const SignedRequest& request, N
     const std::optional<TerminalRecord> terminal = m_codeEngine.terminal(request.terminal);
     if (!terminal || terminal->publicKeyPem.empty())
         refuse("TERMINAL_UNKNOWN", "unknown terminal");
-    std::shared_ptr<const common::PublicKey> key;
-    try {
-        key = publicKey(terminal->publicKeyPem);
-    } catch (const common::Error&) {
-        refuse("TERMINAL_UNKNOWN", "the terminal's registered key cannot be read");
-    }
     const std::int64_t timestamp = checkTimestamp(request);
-    // The key id names the key the terminal signed with: a key registered for another terminal
-    // (or none) is refused as such, before the signature is even checked.
-    if (request.keyId.empty())
-        refuse("SIGNATURE_MISSING", "terminals name their key in X-CityCode-Key-Id");
-    if (request.keyId != common::toHex(key->keyId()))
-        refuse("TERMINAL_KEY_MISMATCH", "the request is signed with a key that is not this terminal's");
-    common::Bytes signature;
-    try {
-        signature = common::fromBase64(request.signature);
-    } catch (const common::Error&) {
-        refuse("SIGNATURE_INVALID", "X-CityCode-Signature must be the base64 signature");
+    if (!request.session.empty()) {
+        // Session key: HMAC-SHA256 over the canonical text of the session scheme.
+        const common::Bytes key = sessionKey(request.session, *terminal, m_clock.now());
+        common::Bytes signature;
+        try {
+            signature = common::fromHex(request.signature);
+        } catch (const common::Error&) {
+            refuse("SIGNATURE_INVALID", "X-CityCode-Signature must be the hex HMAC");
+        }
+        const std::string text = canonical(kTerminalSessionScheme, request.method, request.path, request.terminal,
+                                           request.timestamp, request.nonce, request.body);
+        if (signature.size() != 32 ||
+            !common::macVerify(common::CodeAlg::HmacSha256, key, common::toBytes(text), signature))
+            refuse("SIGNATURE_INVALID", "the signature does not match the request");
+    } else {
+        std::shared_ptr<const common::PublicKey> key;
+        try {
+            key = publicKey(terminal->publicKeyPem);
+        } catch (const common::Error&) {
+            refuse("TERMINAL_UNKNOWN", "the terminal's registered key cannot be read");
+        }
+        // The key id names the key the terminal signed with: a key registered for another
+        // terminal (or none) is refused as such, before the signature is even checked.
+        if (request.keyId.empty())
+            refuse("SIGNATURE_MISSING", "terminals name their key in X-CityCode-Key-Id");
+        if (request.keyId != common::toHex(key->keyId()))
+            refuse("TERMINAL_KEY_MISMATCH", "the request is signed with a key that is not this terminal's");
+        common::Bytes signature;
+        try {
+            signature = common::fromBase64(request.signature);
+        } catch (const common::Error&) {
+            refuse("SIGNATURE_INVALID", "X-CityCode-Signature must be the base64 signature");
+        }
+        const std::string text = canonical(kTerminalScheme, request.method, request.path, request.terminal,
+                                           request.timestamp, request.nonce, request.body);
+        if (!key->verify(common::toBytes(text), signature))
+            refuse("SIGNATURE_INVALID", "the signature does not match the request");
     }
-    const std::string text = canonical(kTerminalScheme, request.method, request.path, request.terminal,
-                                       request.timestamp, request.nonce, request.body);
-    if (!key->verify(common::toBytes(text), signature))
-        refuse("SIGNATURE_INVALID", "the signature does not match the request");
     if (!terminal->enabled)
         refuse("TERMINAL_DISABLED", "the terminal is disabled");
     claimNonce(request, "terminal:" + request.terminal, timestamp, deferredClaim);
@@ -189,7 +219,58 @@ Caller CallerAuthenticator::authenticateTerminal(const SignedRequest& request, N
     caller.platformId = terminal->platformId;
     caller.terminalId = terminal->id;
     caller.terminalCode = terminal->terminalCode;
+    caller.session = !request.session.empty();
     return caller;
+}
+
+common::Bytes CallerAuthenticator::sessionKey(const std::string& sessionId, const TerminalRecord& terminal,
+                                              std::int64_t now) const
+{
+    const common::SessionTicket ticket = common::SessionTicket::decode(sessionId);
+    // Another terminal's session is refused like another terminal's key.
+    if (ticket.terminalId != terminal.id)
+        refuse("TERMINAL_KEY_MISMATCH", "the session was opened by another terminal");
+    if (now > ticket.expiresAt)
+        refuse("SESSION_EXPIRED", "the terminal session has expired; open a new one");
+    // The platform key it was derived from must still verify (a key retired past its overlap
+    // ends its sessions) and be the terminal's platform's.
+    const std::optional<MacKey> key = m_keyStore.macKey(ticket.keyId, now);
+    if (!key || key->platformId != terminal.platformId)
+        refuse("SESSION_INVALID", "the session's key is unknown or retired; open a new session");
+    return common::terminalSessionKey(key->secret, sessionId, terminal.publicKeyPem);
+}
+
+CallerAuthenticator::SessionGrant CallerAuthenticator::openSession(const Caller& caller,
+                                                                   const std::string& ephemeralKey)
+{
+    if (caller.kind != Caller::Kind::Terminal || caller.session)
+        refuse("SESSION_INVALID", "a session is opened by a terminal signing with its registered key");
+    common::Bytes peer;
+    try {
+        peer = common::fromBase64(ephemeralKey);
+    } catch (const common::Error&) {
+        refuse("SESSION_KEY_INVALID", "ephemeralKey must be base64 of a 32-byte X25519 public key");
+    }
+    const std::optional<TerminalRecord> terminal = m_codeEngine.terminal(caller.terminalCode);
+    if (!terminal)
+        refuse("TERMINAL_UNKNOWN", "unknown terminal");
+    const std::int64_t now = m_clock.now();
+    const MacKey key = m_keyStore.currentMacKey(terminal->platformId);
+    common::SessionTicket ticket;
+    ticket.keyId = key.keyId;
+    ticket.terminalId = terminal->id;
+    ticket.expiresAt = now + kSessionSeconds;
+    ticket.random = common::randomBytes(common::SessionTicket::kRandomSize);
+    const std::string sessionId = ticket.encode();
+    const common::EphemeralKey ours = common::EphemeralKey::generate();
+    const common::Bytes shared = ours.agree(peer);
+    SessionGrant grant;
+    grant.sessionId = sessionId;
+    grant.serverKey = common::toBase64(ours.publicKey());
+    grant.wrappedKey = common::toBase64(common::wrapSessionKey(
+        shared, sessionId, common::terminalSessionKey(key.secret, sessionId, terminal->publicKeyPem)));
+    grant.expiresAt = ticket.expiresAt;
+    return grant;
 }
 
 } // namespace citycode::server

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "citycode/common/Bytes.h"
 #include "services/CodeEngineLookup.h"
 #include "storage/NonceStore.h"
 
@@ -18,6 +19,7 @@ class PublicKey;
 namespace citycode::server {
 
 class Database;
+class KeyStore;
 class PersonalDataCipher;
 class TestClock;
 
@@ -36,6 +38,7 @@ struct Caller
     Poco::Int64 platformId = 0;
     Poco::Int64 terminalId = 0; // Terminal only
     std::string terminalCode;   // Terminal only
+    bool session = false;       // Terminal only: signed with a session key, not the registered key
 
     // "app:<appCode>" or "terminal:<terminalCode>": the nonce namespace and the record's caller.
     std::string id() const { return kind == Kind::App ? "app:" + appCode : "terminal:" + terminalCode; }
@@ -49,6 +52,7 @@ struct SignedRequest
     std::string app;        // X-CityCode-App
     std::string terminal;   // X-CityCode-Terminal
     std::string keyId;      // X-CityCode-Key-Id (terminals: hex key id of the signing key)
+    std::string session;    // X-CityCode-Session (terminals signing with a session key)
     std::string timestamp;  // X-CityCode-Timestamp, Unix seconds
     std::string nonce;      // X-CityCode-Nonce
     std::string signature;  // X-CityCode-Signature
@@ -62,14 +66,18 @@ struct SignedRequest
 // ±300 s of the server clock; a nonce never used before by that caller (NonceStore, shared by all
 // nodes). Throws common::Error with one stable code per reason: SIGNATURE_MISSING,
 // TIMESTAMP_STALE, NONCE_REUSED, SIGNATURE_INVALID, APP_UNKNOWN, APP_DISABLED, TERMINAL_UNKNOWN,
-// TERMINAL_DISABLED, TERMINAL_KEY_MISMATCH. Thread-safe.
+// TERMINAL_DISABLED, TERMINAL_KEY_MISMATCH, SESSION_INVALID, SESSION_EXPIRED. Terminals may also
+// sign with a session key (common/TerminalSession.h) opened by one request signed with their
+// registered key: HMAC instead of a public-key verification on every request. Thread-safe.
 class CallerAuthenticator
 {
 public:
     static constexpr std::int64_t kWindowSeconds = 300;
 
+    static constexpr std::int64_t kSessionSeconds = 3600;
+
     CallerAuthenticator(Database& database, const PersonalDataCipher& cipher, const CodeEngineLookup& codeEngine,
-                        NonceStore& nonces, const TestClock& clock);
+                        const KeyStore& keys, NonceStore& nonces, const TestClock& clock);
     ~CallerAuthenticator();
 
     // With `deferredClaim`, the nonce of a correctly signed request is not claimed here but
@@ -84,24 +92,42 @@ public:
                                  const std::string& body);
     static constexpr char kAppScheme[] = "CITYCODE-APP-V1";
     static constexpr char kTerminalScheme[] = "CITYCODE-TERMINAL-V1";
+    static constexpr char kTerminalSessionScheme[] = "CITYCODE-TERMINAL-SESSION-V1";
+
+    // A new session for a terminal that signed this request with its registered key (never with
+    // a session key: SESSION_INVALID). ephemeralKey: the terminal's X25519 public key, base64.
+    struct SessionGrant
+    {
+        std::string sessionId;
+        std::string serverKey;  // base64 of the server's ephemeral X25519 public key
+        std::string wrappedKey; // base64 of the session key, wrapped (common::wrapSessionKey)
+        std::int64_t expiresAt = 0;
+    };
+    SessionGrant openSession(const Caller& terminal, const std::string& ephemeralKey);
 
 private:
     Caller authenticateApp(const SignedRequest& request, NonceStore::RequestNonce* deferredClaim);
     Caller authenticateTerminal(const SignedRequest& request, NonceStore::RequestNonce* deferredClaim);
+    // The session key a session id names for this terminal; SESSION_* errors otherwise.
+    common::Bytes sessionKey(const std::string& sessionId, const TerminalRecord& terminal, std::int64_t now) const;
     // The timestamp, or TIMESTAMP_STALE beyond the window.
     std::int64_t checkTimestamp(const SignedRequest& request) const;
     // Only a correctly signed request may claim its nonce; NONCE_REUSED for a replay.
     void claimNonce(const SignedRequest& request, const std::string& caller, std::int64_t timestamp,
                     NonceStore::RequestNonce* deferredClaim);
     std::shared_ptr<const common::PublicKey> publicKey(const std::string& pem);
+    // The developer secret of a sealed column value (opened once per distinct sealed text).
+    std::string openSecret(const std::string& sealed);
 
     Database& m_database;
     const PersonalDataCipher& m_cipher;
     const CodeEngineLookup& m_codeEngine;
+    const KeyStore& m_keyStore;
     NonceStore& m_nonces;
     const TestClock& m_clock;
     std::mutex m_keysMutex;
     std::map<std::string, std::shared_ptr<const common::PublicKey>> m_keys; // by PEM
+    std::map<std::string, std::string> m_secrets;                           // by sealed text
     std::atomic<std::int64_t> m_lastPrune{0};
 };
 

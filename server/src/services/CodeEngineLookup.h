@@ -1,16 +1,19 @@
 #pragma once
 
+#include "services/CodeStyleRendering.h"
+#include "storage/CallerRepository.h"
+
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
-// What the open API asks the code engine on its hot path (001 §5, 002 §5.3.1.3): which rule
-// version an app issues a code type with, whether a code's rule version still verifies, the app's
-// generate and scan permissions, and the registered scanner terminals. Implemented by the code
-// rule and terminal storage (CodeRuleService); read-only, no operator scope: callers are apps and
-// terminals, whose platform comes from their own record.
+// What the open API asks the code engine on its hot path (001 §5, 002 §5.3.1.3): the calling or
+// issuing app, which rule version an app issues a code type with, whether a code's rule version
+// still verifies, the app's generate and scan permissions, and the registered scanner terminals. Implemented by the
+// code rule and terminal storage (CodeRuleService); read-only, no operator scope: callers are apps and terminals, whose
+// platform comes from their own record.
 namespace citycode::server {
 
 // A published, enabled rule version linked to an enabled app, ready to issue codes.
@@ -54,6 +57,16 @@ class CodeEngineLookup
 public:
     virtual ~CodeEngineLookup() = default;
 
+    // Called once at the start of every open API request, before any lookup: an implementation
+    // that caches checks here whether the database changed since (on any node) and forgets what
+    // it kept, so an admin change holds for the next request.
+    virtual void beginRequest() const {}
+
+    // An app by its public AppCode or its id, with its developer secret (sealed) and whether it
+    // and its platform are enabled.
+    virtual std::optional<CallerApp> appByCode(const std::string& appCode) const = 0;
+    virtual std::optional<CallerApp> appById(std::int64_t appId) const = 0;
+
     // The newest enabled version of a published, enabled rule of codeType linked to the app, or
     // nothing when the app has none (or the app or its platform is disabled).
     virtual std::optional<IssuableRuleVersion> issuableVersion(std::int64_t appId,
@@ -73,6 +86,9 @@ public:
     }
     virtual AppCodePermissions appPermissions(std::int64_t appId) const = 0;
     virtual std::optional<TerminalRecord> terminal(const std::string& terminalCode) const = 0;
+    // How a platform draws the PNG of a code type: its active code style (000 §2.2.3), or the
+    // standard look when it has none.
+    virtual CodeStyleRendering codeLook(std::int64_t platformId, const std::string& codeType) const = 0;
 };
 
 } // namespace citycode::server

@@ -1,7 +1,10 @@
 #include "services/CodeEngineStore.h"
 
+#include "services/CodeStyleService.h"
+#include "storage/CallerRepository.h"
 #include "storage/CodeRuleRepository.h"
 #include "storage/Database.h"
+#include "storage/RecordStore.h"
 #include "storage/TerminalRepository.h"
 
 #include <Poco/Data/Session.h>
@@ -96,14 +99,95 @@ RuleVersionState stateOf(const Poco::JSON::Object::Ptr& row)
 
 } // namespace
 
+// More than this many kept answers (a flood of unknown app codes, say) and they are dropped.
+constexpr std::size_t kMaxKept = 100000;
+
+std::size_t CodeEngineStore::Kept::size() const
+{
+    return appsByCode.size() + appsById.size() + issuable.size() + verifiable.size() + permissions.size() +
+           terminals.size() + looks.size();
+}
+
+void CodeEngineStore::beginRequest() const
+{
+    Poco::Int64 generation = 0;
+    {
+        Poco::Data::Session session = m_database.session();
+        generation = RecordStore(session).scalar("SELECT value FROM change_generation WHERE id = 1", {});
+    }
+    std::lock_guard<std::mutex> lock(m_mutex);
+    if (generation != m_generation) {
+        m_kept = Kept();
+        m_generation = generation;
+        ++m_epoch;
+    }
+}
+
+template <typename Map, typename Key, typename Load>
+typename Map::mapped_type CodeEngineStore::lookup(Map Kept::*map, const Key& key, Load load) const
+{
+    std::uint64_t epoch = 0;
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        const auto found = (m_kept.*map).find(key);
+        if (found != (m_kept.*map).end())
+            return found->second;
+        epoch = m_epoch;
+    }
+    typename Map::mapped_type value = load();
+    std::lock_guard<std::mutex> lock(m_mutex);
+    // Read under an older generation: answer it, but a newer request may already have dropped
+    // what was kept for a change this read may or may not have seen.
+    if (epoch == m_epoch) {
+        if (m_kept.size() >= kMaxKept) {
+            m_kept = Kept();
+            ++m_epoch;
+        } else {
+            (m_kept.*map).emplace(key, value);
+        }
+    }
+    return value;
+}
+
+std::size_t CodeEngineStore::cachedEntries() const
+{
+    std::lock_guard<std::mutex> lock(m_mutex);
+    return m_kept.size();
+}
+
+void CodeEngineStore::flush() const
+{
+    std::lock_guard<std::mutex> lock(m_mutex);
+    m_kept = Kept();
+    ++m_epoch;
+}
+
+std::optional<CallerApp> CodeEngineStore::appByCode(const std::string& appCode) const
+{
+    return lookup(&Kept::appsByCode, appCode, [&] {
+        Poco::Data::Session session = m_database.session();
+        return CallerRepository(session).appByCode(appCode);
+    });
+}
+
+std::optional<CallerApp> CodeEngineStore::appById(std::int64_t appId) const
+{
+    return lookup(&Kept::appsById, appId, [&] {
+        Poco::Data::Session session = m_database.session();
+        return CallerRepository(session).appById(appId);
+    });
+}
+
 std::optional<IssuableRuleVersion> CodeEngineStore::issuableVersion(std::int64_t appId,
                                                                     const std::string& codeType) const
 {
-    Poco::Data::Session session = m_database.session();
-    const auto row = CodeRuleRepository(session).issuable(appId, codeType);
-    if (!row)
-        return std::nullopt;
-    return issuableOf(*row);
+    return lookup(&Kept::issuable, std::make_pair(appId, codeType), [&]() -> std::optional<IssuableRuleVersion> {
+        Poco::Data::Session session = m_database.session();
+        const auto row = CodeRuleRepository(session).issuable(appId, codeType);
+        if (!row)
+            return std::nullopt;
+        return issuableOf(*row);
+    });
 }
 
 std::optional<IssuableRuleVersion> CodeEngineStore::ruleVersion(std::int64_t ruleId, std::uint32_t version) const
@@ -117,45 +201,62 @@ std::optional<IssuableRuleVersion> CodeEngineStore::ruleVersion(std::int64_t rul
 
 RuleVersionState CodeEngineStore::ruleVersionState(std::int64_t ruleId, std::uint32_t version) const
 {
-    Poco::Data::Session session = m_database.session();
-    return stateOf(CodeRuleRepository(session).versionWithRule(ruleId, version));
+    return verifiableVersion(ruleId, version).first;
 }
 
 std::pair<RuleVersionState, std::optional<IssuableRuleVersion>>
 CodeEngineStore::verifiableVersion(std::int64_t ruleId, std::uint32_t version) const
 {
-    Poco::Data::Session session = m_database.session();
-    const auto row = CodeRuleRepository(session).versionWithRule(ruleId, version);
-    const RuleVersionState state = stateOf(row);
-    if (state != RuleVersionState::Usable)
-        return {state, std::nullopt};
-    return {state, issuableOf(*row)};
+    return lookup(&Kept::verifiable, std::make_pair(ruleId, version), [&]() -> Verifiable {
+        Poco::Data::Session session = m_database.session();
+        const auto row = CodeRuleRepository(session).versionWithRule(ruleId, version);
+        const RuleVersionState state = stateOf(row);
+        if (state != RuleVersionState::Usable)
+            return {state, std::nullopt};
+        return {state, issuableOf(*row)};
+    });
 }
 
 AppCodePermissions CodeEngineStore::appPermissions(std::int64_t appId) const
 {
-    Poco::Data::Session session = m_database.session();
-    AppCodePermissions result;
-    if (const auto stored = CodeRuleRepository(session).permissions(appId)) {
-        result.generate = stored->first;
-        result.scan = stored->second;
-    }
-    return result;
+    return lookup(&Kept::permissions, appId, [&] {
+        Poco::Data::Session session = m_database.session();
+        AppCodePermissions result;
+        if (const auto stored = CodeRuleRepository(session).permissions(appId)) {
+            result.generate = stored->first;
+            result.scan = stored->second;
+        }
+        return result;
+    });
 }
 
 std::optional<TerminalRecord> CodeEngineStore::terminal(const std::string& terminalCode) const
 {
-    Poco::Data::Session session = m_database.session();
-    const auto row = TerminalRepository(session).byCode(terminalCode);
-    if (!row)
-        return std::nullopt;
-    TerminalRecord result;
-    result.id = row->getValue<Poco::Int64>("id");
-    result.terminalCode = row->getValue<std::string>("terminalCode");
-    result.platformId = row->getValue<Poco::Int64>("platformId");
-    result.publicKeyPem = row->getValue<std::string>("publicKeyPem");
-    result.enabled = row->getValue<std::string>("status") == "enabled";
-    return result;
+    return lookup(&Kept::terminals, terminalCode, [&]() -> std::optional<TerminalRecord> {
+        Poco::Data::Session session = m_database.session();
+        const auto row = TerminalRepository(session).byCode(terminalCode);
+        if (!row)
+            return std::nullopt;
+        TerminalRecord result;
+        result.id = row->getValue<Poco::Int64>("id");
+        result.terminalCode = row->getValue<std::string>("terminalCode");
+        result.platformId = row->getValue<Poco::Int64>("platformId");
+        result.publicKeyPem = row->getValue<std::string>("publicKeyPem");
+        result.enabled = row->getValue<std::string>("status") == "enabled";
+        return result;
+    });
+}
+
+CodeStyleRendering CodeEngineStore::codeLook(std::int64_t platformId, const std::string& codeType) const
+{
+    return lookup(&Kept::looks, std::make_pair(platformId, codeType), [&] {
+        CodeStyleRendering look =
+            CodeStyleRendering::fromRecord(CodeStyleService(m_database).activeStyle(platformId, codeType));
+        // The server does not draw the style's logo picture (the console's designer does), so it
+        // clears no square for one either: the code keeps its whole error-correction budget.
+        look.symbol.logoAreaFraction = 0;
+        return look;
+    });
 }
 
 } // namespace citycode::server

@@ -1,6 +1,7 @@
 #include "services/CodeStyleService.h"
 
 #include "services/BaseConfigSupport.h"
+#include "services/CodeStyleRendering.h"
 #include "storage/CodeStyleRepository.h"
 #include "storage/Database.h"
 #include "storage/Transaction.h"
@@ -8,6 +9,7 @@
 #include <Poco/Base64Decoder.h>
 #include <Poco/Data/Session.h>
 
+#include <cmath>
 #include <sstream>
 
 namespace citycode::server {
@@ -58,8 +60,114 @@ void checkLogo(const std::string& base64)
         throw common::Error("BAD_REQUEST", "logoPngBase64 is not a PNG image");
 }
 
-Columns columnsOf(const Poco::JSON::Object& input, bool creating)
+// A refusal of one field: BAD_REQUEST whose message starts with the field and a stable reason
+// code (the SYMBOL_* codes of common::checkStyle where it is one of its rules).
+[[noreturn]] void refuse(const std::string& field, const std::string& reason, const std::string& message)
 {
+    throw common::Error("BAD_REQUEST", field + ": " + reason + ": " + message);
+}
+
+// The field a rule of common::checkStyle is about.
+std::string fieldOfSymbolError(const std::string& code)
+{
+    if (code == "SYMBOL_MODULE_TOO_SMALL")
+        return "modulePixels";
+    if (code == "SYMBOL_QUIET_ZONE_TOO_SMALL")
+        return "quietZoneModules";
+    if (code == "SYMBOL_LOW_CONTRAST")
+        return "foregroundColor";
+    if (code == "SYMBOL_LOGO_TOO_LARGE")
+        return "logoAreaFraction";
+    return "style";
+}
+
+// The symbol fields of 002 §6 (symbology, level, quiet zone, module and print size, logo area),
+// each checked on its own; their combination with the stored style is checked by checkLook.
+void symbolColumnsOf(const Poco::JSON::Object& input, Columns& columns)
+{
+    if (const auto symbology = Support::text(input, "symbology", false, 16)) {
+        common::Symbology parsed;
+        if (!CodeStyleRendering::parseSymbology(*symbology, &parsed))
+            refuse("symbology", "CODE_STYLE_SYMBOLOGY_INVALID", "symbology must be qr or gridmatrix");
+        columns.emplace_back("symbology", *symbology);
+    }
+    if (const auto level = Support::text(input, "ecLevel", false, 16)) {
+        common::EcLevel parsed;
+        if (!CodeStyleRendering::parseEcLevel(*level, &parsed))
+            refuse("ecLevel", "CODE_STYLE_EC_LEVEL_INVALID", "ecLevel must be L, M, Q or H");
+        columns.emplace_back("ec_level", *level);
+    }
+    if (const auto quiet = Support::integer(input, "quietZoneModules", false)) {
+        if (*quiet < 0)
+            refuse("quietZoneModules", "SYMBOL_QUIET_ZONE_TOO_SMALL", "the quiet zone cannot be negative");
+        if (*quiet > common::kMaximumQuietZone)
+            refuse("quietZoneModules", "SYMBOL_STYLE_INVALID",
+                   "at most " + std::to_string(common::kMaximumQuietZone) + " modules of quiet zone");
+        columns.emplace_back("quiet_zone_modules", *quiet);
+    }
+    if (const auto pixels = Support::integer(input, "modulePixels", false)) {
+        if (*pixels < common::kMinimumModulePixels)
+            refuse("modulePixels", "SYMBOL_MODULE_TOO_SMALL", "a module needs at least 3 pixels (002 6.2)");
+        if (*pixels > common::kMaximumModulePixels)
+            refuse("modulePixels", "SYMBOL_STYLE_INVALID",
+                   "at most " + std::to_string(common::kMaximumModulePixels) + " pixels per module");
+        columns.emplace_back("module_pixels", *pixels);
+    }
+    if (const auto size = Support::integer(input, "printSizeMm", false)) {
+        if (*size < CodeStyleRendering::kDefaultPrintSizeMm)
+            refuse("printSizeMm", "CODE_STYLE_PRINT_SIZE_TOO_SMALL", "a code is printed at least 30 mm wide (002 6.2)");
+        if (*size > CodeStyleRendering::kMaximumPrintSizeMm)
+            refuse("printSizeMm", "SYMBOL_STYLE_INVALID",
+                   "at most " + std::to_string(CodeStyleRendering::kMaximumPrintSizeMm) + " mm");
+        columns.emplace_back("print_size_mm", *size);
+    }
+    if (input.has("logoAreaFraction") && !input.isNull("logoAreaFraction")) {
+        const Poco::Dynamic::Var value = input.get("logoAreaFraction");
+        if (!value.isNumeric() || value.isBoolean())
+            refuse("logoAreaFraction", "SYMBOL_STYLE_INVALID", "logoAreaFraction must be a number");
+        const double fraction = value.convert<double>();
+        if (!(fraction >= 0.0 && fraction <= 1.0)) // also refuses NaN
+            refuse("logoAreaFraction", "SYMBOL_STYLE_INVALID", "logoAreaFraction must lie between 0 and 1");
+        columns.emplace_back("logo_area_ppm", static_cast<Poco::Int64>(std::llround(fraction * 1e6)));
+    }
+}
+
+// The fields that change how the symbol is drawn.
+bool changesLook(const Poco::JSON::Object& input)
+{
+    for (const char* field : {"symbology", "ecLevel", "foregroundColor", "backgroundColor", "quietZoneModules",
+                              "modulePixels", "logoAreaFraction", "logoPngBase64"}) {
+        if (input.has(field))
+            return true;
+    }
+    return false;
+}
+
+// The style as it will be stored (`stored` with `input` over it) must be one common renders: the
+// rules that tie fields together (quiet zone per symbology, contrast, logo budget per level).
+void checkLook(const Poco::JSON::Object::Ptr& stored, const Poco::JSON::Object& input)
+{
+    Poco::JSON::Object merged;
+    if (!stored.isNull()) {
+        for (const auto& [name, value] : *stored)
+            merged.set(name, value);
+    }
+    // A null field changes nothing (columnsOf skips it), so it must not hide the stored value.
+    for (const auto& [name, value] : input) {
+        if (!value.isEmpty())
+            merged.set(name, value);
+    }
+    const CodeStyleRendering look = CodeStyleRendering::read(merged);
+    try {
+        common::checkStyle(look.symbol, look.symbology);
+    } catch (const common::Error& e) {
+        refuse(fieldOfSymbolError(e.code()), e.code(), e.what());
+    }
+}
+
+Columns columnsOf(const Poco::JSON::Object& input, const Poco::JSON::Object::Ptr& stored)
+{
+    const bool creating = stored.isNull();
     Columns columns;
     if (const auto type = Support::text(input, "codeType", creating, 64)) {
         checkCodeType(*type);
@@ -85,7 +193,22 @@ Columns columnsOf(const Poco::JSON::Object& input, bool creating)
         checkLogo(*logo);
         columns.emplace_back("logo_png_base64", *logo);
     }
+    symbolColumnsOf(input, columns);
+    if (creating || changesLook(input))
+        checkLook(stored, input);
     return columns;
+}
+
+// The API's logoAreaFraction for the stored millionths.
+Poco::JSON::Object::Ptr presented(Poco::JSON::Object::Ptr record)
+{
+    if (record.isNull() || !record->has("logoAreaPpm"))
+        return record;
+    const double fraction =
+        record->isNull("logoAreaPpm") ? 0.0 : static_cast<double>(record->getValue<Poco::Int64>("logoAreaPpm")) / 1e6;
+    record->remove("logoAreaPpm");
+    record->set("logoAreaFraction", fraction);
+    return record;
 }
 
 bool wantsActive(const Poco::JSON::Object& input)
@@ -103,20 +226,23 @@ bool wantsActive(const Poco::JSON::Object& input)
 ListPage CodeStyleService::list(const Principal& principal, const ListQuery& query)
 {
     Poco::Data::Session session = m_database.session();
-    return RecordStore(session).list(CodeStyleRepository::view(), query, Support::scopeOf(principal));
+    ListPage page = RecordStore(session).list(CodeStyleRepository::view(), query, Support::scopeOf(principal));
+    for (auto& item : page.items)
+        presented(item);
+    return page;
 }
 
 Poco::JSON::Object::Ptr CodeStyleService::get(const Principal& principal, Poco::Int64 id)
 {
     Poco::Data::Session session = m_database.session();
-    return Support::found(RecordStore(session).find(CodeStyleRepository::view(), id, Support::scopeOf(principal)),
-                          "code style");
+    return presented(Support::found(
+        RecordStore(session).find(CodeStyleRepository::view(), id, Support::scopeOf(principal)), "code style"));
 }
 
 Poco::JSON::Object::Ptr CodeStyleService::create(const Principal& principal, const Poco::JSON::Object& input)
 {
     const Poco::Int64 platformId = Support::integer(input, "platformId", false).value_or(principal.platformId);
-    Columns columns = columnsOf(input, true);
+    Columns columns = columnsOf(input, nullptr);
     const bool active = wantsActive(input);
     if (!principal.canAccessPlatform(platformId))
         throw common::Error("NOT_FOUND", "platform not found");
@@ -135,7 +261,7 @@ Poco::JSON::Object::Ptr CodeStyleService::create(const Principal& principal, con
         repository.activate(id, platformId, codeType);
     auto record = repository.store().find(CodeStyleRepository::view(), id, std::nullopt);
     transaction.commit();
-    return record;
+    return presented(record);
 }
 
 Poco::JSON::Object::Ptr CodeStyleService::update(const Principal& principal, Poco::Int64 id,
@@ -149,7 +275,7 @@ Poco::JSON::Object::Ptr CodeStyleService::update(const Principal& principal, Poc
         repository.store().find(CodeStyleRepository::view(), id, Support::scopeOf(principal)), "code style");
     if (input.has("active") || input.has("platformId"))
         throw common::Error("BAD_REQUEST", "use .../activate to activate a style; the platform cannot change");
-    const Columns columns = columnsOf(input, false);
+    const Columns columns = columnsOf(input, presented(style));
     const bool changesType =
         std::any_of(columns.begin(), columns.end(), [](const auto& c) { return c.first == "code_type"; });
     // An active style moved to another code type retires that type's active style.
@@ -163,7 +289,7 @@ Poco::JSON::Object::Ptr CodeStyleService::update(const Principal& principal, Poc
     }
     auto record = repository.store().find(CodeStyleRepository::view(), id, std::nullopt);
     transaction.commit();
-    return record;
+    return presented(record);
 }
 
 Poco::JSON::Object::Ptr CodeStyleService::activate(const Principal& principal, Poco::Int64 id)
@@ -176,7 +302,7 @@ Poco::JSON::Object::Ptr CodeStyleService::activate(const Principal& principal, P
     repository.activate(id, style->getValue<Poco::Int64>("platformId"), style->getValue<std::string>("codeType"));
     auto record = repository.store().find(CodeStyleRepository::view(), id, std::nullopt);
     transaction.commit();
-    return record;
+    return presented(record);
 }
 
 void CodeStyleService::remove(const Principal& principal, Poco::Int64 id)
@@ -192,7 +318,7 @@ void CodeStyleService::remove(const Principal& principal, Poco::Int64 id)
 Poco::JSON::Object::Ptr CodeStyleService::activeStyle(Poco::Int64 platformId, const std::string& codeType)
 {
     Poco::Data::Session session = m_database.session();
-    return CodeStyleRepository(session).active(platformId, codeType);
+    return presented(CodeStyleRepository(session).active(platformId, codeType));
 }
 
 } // namespace citycode::server

@@ -9,7 +9,6 @@
 #include "services/OpenApiInput.h"
 #include "services/TestClock.h"
 #include "services/UserService.h"
-#include "storage/CallerRepository.h"
 #include "storage/Database.h"
 #include "storage/NonceStore.h"
 
@@ -178,7 +177,8 @@ Poco::JSON::Object::Ptr DynamicCodeService::show(const Caller& caller, const std
     const std::string content = common::sealCode(payload, key.secret);
     record.codeId = common::toHex(payload.nonce);
     // 001 §5.1.9 codeContentType: "original_string" (default) answers the code text for the app
-    // to draw; "byte_base64" answers the drawn QR code (PNG, 4 px a module, level M), base64.
+    // to draw; "byte_base64" answers the drawn code, base64 of a PNG in the platform's active
+    // style for the code type (symbology, level, colours, module size), else QR level M, 4 px.
     const std::string contentType = openapi::text(input, "codeContentType", 32);
     if (!contentType.empty() && contentType != "original_string" && contentType != "byte_base64")
         refuse("BAD_REQUEST", "codeContentType must be original_string or byte_base64");
@@ -188,9 +188,7 @@ Poco::JSON::Object::Ptr DynamicCodeService::show(const Caller& caller, const std
     data->set("cityCodeAppId", caller.appCode);
     data->set("cityCodeId", record.codeId);
     if (png) {
-        const common::SymbolStyle style;
-        data->set("codeContent", common::toBase64(common::renderPng(
-                                     common::encodeSymbol(content, common::Symbology::Qr, style.ecLevel), style)));
+        data->set("codeContent", common::toBase64(m_codeEngine.codeLook(rule.platformId, codeType).renderPng(content)));
     } else {
         data->set("codeContent", content);
     }
@@ -278,11 +276,8 @@ Poco::JSON::Object::Ptr DynamicCodeService::decode(const Caller& caller, const s
     const common::CodeField* appField = payload.field(static_cast<std::uint8_t>(common::CodeFieldTag::AppId));
     if (!appField || appField->value.size() != 8)
         refuse("CODE_APP_DISABLED", "the code names no app");
-    std::optional<CallerApp> app;
-    {
-        Poco::Data::Session session = m_database.session();
-        app = CallerRepository(session).appById(static_cast<Poco::Int64>(fromBigEndian(appField->value)));
-    }
+    const std::optional<CallerApp> app =
+        m_codeEngine.appById(static_cast<std::int64_t>(fromBigEndian(appField->value)));
     if (!app)
         refuse("CODE_APP_DISABLED", "the code's app does not exist");
     record.appId = app->id;
@@ -303,7 +298,11 @@ Poco::JSON::Object::Ptr DynamicCodeService::decode(const Caller& caller, const s
         refuse("USER_UNKNOWN", "the code names no user");
     userId = std::stoll(subject);
     record.userId = userId;
-    const std::optional<UserElements> user = m_users.find(userId);
+    // Personal data is opened only when the rule grants some of it.
+    const bool personal = grants(*rule, {"certNo", "idNumber", "certType", "mobile", "phone", "name"});
+    const std::optional<UserElements> user =
+        personal ? m_users.find(userId)
+                 : (m_users.exists(userId) ? std::optional<UserElements>(UserElements()) : std::nullopt);
     if (!user)
         refuse("USER_UNKNOWN", "the code's user does not exist or is disabled");
 

@@ -276,6 +276,7 @@ Caller Profile003Service::tokenCaller(const Poco::JSON::Object& input, Poco::Int
 
 Poco::JSON::Object::Ptr Profile003Service::generate(const Poco::JSON::Object& input, bool channel, CodeRecord& record)
 {
+    m_codeEngine.beginRequest(); // not signed by a caller the authenticator checks
     Poco::Int64 userId = 0;
     const Caller caller = tokenCaller(input, userId);
     record.caller = caller.id();
@@ -322,6 +323,7 @@ Poco::JSON::Object::Ptr Profile003Service::generate(const Poco::JSON::Object& in
 
 Poco::JSON::Array::Ptr Profile003Service::tags(const Poco::JSON::Object& input)
 {
+    m_codeEngine.beginRequest();
     Poco::Int64 userId = 0;
     const Caller caller = tokenCaller(input, userId);
     Poco::JSON::Array::Ptr list = new Poco::JSON::Array;
@@ -369,6 +371,7 @@ Poco::JSON::Array::Ptr Profile003Service::tags(const Poco::JSON::Object& input)
 
 std::string Profile003Service::decode(const Poco::JSON::Object& input, CodeRecord& record)
 {
+    m_codeEngine.beginRequest(); // not signed by a caller the authenticator checks
     const std::string merchantId = openapi::requiredText(input, "merchantId", 64);
     const std::string time = openapi::requiredText(input, "time", 14);
     const std::string sign = openapi::requiredText(input, "sign", 1024);

@@ -24,6 +24,13 @@ const ViewSpec& CodeStyleRepository::view()
             {"caption", "s.caption", FilterKind::None, false},
             {"captionColor", "s.caption_color", FilterKind::None, false},
             {"logoPngBase64", "s.logo_png_base64", FilterKind::None, false},
+            {"symbology", "s.symbology", FilterKind::Exact, true},
+            {"ecLevel", "s.ec_level", FilterKind::Exact, true},
+            {"quietZoneModules", "s.quiet_zone_modules", FilterKind::None, false},
+            {"modulePixels", "s.module_pixels", FilterKind::None, false},
+            {"printSizeMm", "s.print_size_mm", FilterKind::None, false},
+            // Millionths; CodeStyleService answers it as logoAreaFraction.
+            {"logoAreaPpm", "s.logo_area_ppm", FilterKind::None, false},
             {"status", "s.status", FilterKind::Exact, true},
             {"activatedAt", "s.activated_at", FilterKind::None, true},
             {"createdAt", "s.created_at", FilterKind::None, true},

@@ -2,10 +2,13 @@
 
 #include "citycode/common/Error.h"
 #include "storage/AuthorisationSchema.h"
+#include "storage/ChangeGenerationSchema.h"
 #include "storage/CodeEngineSchema.h"
+#include "storage/CodeStyleLookSchema.h"
 #include "storage/Database.h"
 #include "storage/KeySchema.h"
 #include "storage/OpenApiSchema.h"
+#include "storage/RuleDesignMenuSchema.h"
 #include "storage/StaticCodeSchema.h"
 #include "storage/Transaction.h"
 
@@ -62,6 +65,10 @@ const std::vector<Migration>& migrations()
          KeySchema::statements()},
         {6, "open API: city users, nonces, code uses, code records, bound data", OpenApiSchema::statements()},
         {7, "static codes, their history and numbering", StaticCodeSchema::statements()},
+        {8, "code rule design buttons are main-platform menus", RuleDesignMenuSchema::statements()},
+        {9, "code style symbology, error correction, quiet zone, module and print size",
+         CodeStyleLookSchema::statements()},
+        {10, "change generation raised by the tables the open API caches", ChangeGenerationSchema::statements()},
         {4, "code specifications, code rules and versions, app code permissions, terminals",
          CodeEngineSchema::statements()},
         {3,
@@ -202,6 +209,18 @@ const std::vector<Migration>& migrations()
     return all;
 }
 
+// A statement that starts with "-- sqlite" or "-- postgresql" (a comment line) is for that backend
+// only, e.g. a trigger, whose syntax differs.
+bool runsOn(const std::string& sql, DatabaseBackend backend)
+{
+    const auto startsWith = [&sql](const char* prefix) { return sql.rfind(prefix, 0) == 0; };
+    if (startsWith("-- sqlite\n"))
+        return backend == DatabaseBackend::Sqlite;
+    if (startsWith("-- postgresql\n"))
+        return backend == DatabaseBackend::Postgresql;
+    return true;
+}
+
 std::string expand(std::string sql, DatabaseBackend backend)
 {
     const char* id = "";
@@ -272,8 +291,10 @@ int Migrations::apply()
         // Checked again under the lock: another server may have applied it meanwhile.
         if (currentVersion(session) >= migration.version)
             continue;
-        for (const std::string& statement : migration.statements)
-            session << expand(statement, m_database.backend()), now;
+        for (const std::string& statement : migration.statements) {
+            if (runsOn(statement, m_database.backend()))
+                session << expand(statement, m_database.backend()), now;
+        }
         int version = migration.version;
         std::string name = migration.name;
         std::string appliedAt = Database::timestampNow();

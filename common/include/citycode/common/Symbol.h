@@ -116,8 +116,17 @@ struct SymbolStyle
     double logoAreaFraction = 0.0;
 };
 
+// Limits of SymbolStyle that checkStyle() enforces, for forms and APIs that check field by field.
+constexpr int kMinimumModulePixels = 3;  // 002 §6.2
+constexpr int kMaximumModulePixels = 64; // and kMaximumQuietZone: beyond them SYMBOL_STYLE_INVALID
+constexpr int kMaximumQuietZone = 64;
+constexpr double kMinimumContrastRatio = 3.0;
+
 // The standard's minimum quiet zone in modules: QR 4, Grid Matrix 6.
 int minimumQuietZone(Symbology symbology);
+// WCAG 2.1 contrast ratio of two colours, 1 (same luminance) .. 21 (black and white), whichever is darker.
+// SYMBOL_LOW_CONTRAST is a foreground not darker than the background or a ratio under kMinimumContrastRatio.
+double contrastRatio(const Rgb& a, const Rgb& b);
 // The largest logoAreaFraction allowed at `level`.
 double logoAreaBudget(EcLevel level);
 // Throws the Error the renderers would throw for this style (see SymbolStyle); for forms that check early.
