@@ -169,7 +169,7 @@
 <context>
     <name>citycode::client::AppModel</name>
     <message>
-        <location filename="../client/src/models/AppModel.cpp" line="+16"/>
+        <location filename="../client/src/models/AppModel.cpp" line="+14"/>
         <source>ID</source>
         <translation type="unfinished"></translation>
     </message>
@@ -268,7 +268,7 @@
 <context>
     <name>citycode::client::Application</name>
     <message>
-        <location filename="../client/src/app/Application.cpp" line="+64"/>
+        <location filename="../client/src/app/Application.cpp" line="+38"/>
         <source>CityCode admin console: manages the codes of a CityCode server.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -313,7 +313,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+58"/>
         <source>Cannot write the screenshot to %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -321,7 +321,7 @@
 <context>
     <name>citycode::client::AppsPage</name>
     <message>
-        <location filename="../client/src/screens/apps/AppsPage.cpp" line="+24"/>
+        <location filename="../client/src/screens/apps/AppsPage.cpp" line="+26"/>
         <source>Apps</source>
         <translation type="unfinished"></translation>
     </message>
@@ -401,7 +401,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+81"/>
         <source>App saved.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -680,7 +680,7 @@
 <context>
     <name>citycode::client::CodeCategoryModel</name>
     <message>
-        <location filename="../client/src/models/CodeCategoryModel.cpp" line="+16"/>
+        <location filename="../client/src/models/CodeCategoryModel.cpp" line="+14"/>
         <source>ID</source>
         <translation type="unfinished"></translation>
     </message>
@@ -898,7 +898,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+3"/>
+        <source>Place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Signing</source>
         <translation type="unfinished"></translation>
     </message>
@@ -926,7 +941,7 @@
 <context>
     <name>citycode::client::CodeFieldEditor</name>
     <message>
-        <location filename="../client/src/screens/codespecs/CodeFieldEditor.cpp" line="+78"/>
+        <location filename="../client/src/screens/codespecs/CodeFieldEditor.cpp" line="+79"/>
         <source>&amp;Add field</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1005,7 +1020,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>&amp;New version…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1174,7 +1189,7 @@
 <context>
     <name>citycode::client::CodeRuleWizard</name>
     <message>
-        <location filename="../client/src/screens/coderules/CodeRuleWizard.cpp" line="+86"/>
+        <location filename="../client/src/screens/coderules/CodeRuleWizard.cpp" line="+88"/>
         <source>New code rule</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1215,12 +1230,12 @@
     </message>
     <message>
         <location line="+12"/>
-        <location line="+169"/>
+        <location line="+173"/>
         <source>(this platform)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-167"/>
+        <location line="-171"/>
         <source>&amp;Name:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1361,7 +1376,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+88"/>
         <source>The rule needs a name.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1410,7 +1425,7 @@
 <context>
     <name>citycode::client::CodeRulesPage</name>
     <message>
-        <location filename="../client/src/screens/coderules/CodeRulesPage.cpp" line="+23"/>
+        <location filename="../client/src/screens/coderules/CodeRulesPage.cpp" line="+24"/>
         <source>Code rules</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1430,12 +1445,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
+        <source>Industry:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Industry ID:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Status:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1540,7 +1560,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+27"/>
         <source>Generate and scan permissions of apps</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1581,7 +1601,7 @@
 <context>
     <name>citycode::client::CodeSpecModel</name>
     <message>
-        <location filename="../client/src/models/CodeSpecModel.cpp" line="+20"/>
+        <location filename="../client/src/models/CodeSpecModel.cpp" line="+19"/>
         <source>ID</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1690,15 +1710,180 @@
 <context>
     <name>citycode::client::CodeStyle</name>
     <message>
-        <location filename="../client/src/screens/designer/CodeStyle.cpp" line="+109"/>
+        <location filename="../client/src/screens/designer/CodeStyle.cpp" line="+105"/>
         <source>The style field &quot;%1&quot; has a value that is not allowed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>citycode::client::CodeSubjectDialog</name>
+    <message>
+        <location filename="../client/src/screens/codesubjects/CodeSubjectDialog.cpp" line="+21"/>
+        <source>New code subject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Edit code subject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Type:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Identifier:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+22"/>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <source>&amp;Category:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Description:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Status:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>citycode::client::CodeSubjectModel</name>
+    <message>
+        <location filename="../client/src/models/CodeSubjectModel.cpp" line="+17"/>
+        <source>ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Identifier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>citycode::client::CodeSubjectsPage</name>
+    <message>
+        <location filename="../client/src/screens/codesubjects/CodeSubjectsPage.cpp" line="+25"/>
+        <source>Code subjects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Created:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Identifier:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Status:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;New subject…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Detail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>De&amp;lete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Delete the selected subjects? This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Subject &quot;%1&quot; saved.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>citycode::client::DeveloperModel</name>
     <message>
-        <location filename="../client/src/models/DeveloperModel.cpp" line="+16"/>
+        <location filename="../client/src/models/DeveloperModel.cpp" line="+14"/>
         <source>ID</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1819,12 +2004,12 @@
 <context>
     <name>citycode::client::DictionaryEntriesPage</name>
     <message>
-        <location filename="../client/src/screens/referencedata/DictionaryEntriesPage.cpp" line="+29"/>
+        <location filename="../client/src/screens/referencedata/DictionaryEntriesPage.cpp" line="+30"/>
         <source>Entries of %1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Code:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1912,7 +2097,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Saved.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1920,7 +2105,7 @@
 <context>
     <name>citycode::client::DictionaryEntryModel</name>
     <message>
-        <location filename="../client/src/models/DictionaryEntryModel.cpp" line="+16"/>
+        <location filename="../client/src/models/DictionaryEntryModel.cpp" line="+14"/>
         <source>ID</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2011,7 +2196,7 @@
 <context>
     <name>citycode::client::FilterBar</name>
     <message>
-        <location filename="../client/src/widgets/FilterBar.cpp" line="+37"/>
+        <location filename="../client/src/widgets/FilterBar.cpp" line="+41"/>
         <source>&amp;Search</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2095,7 +2280,7 @@
 <context>
     <name>citycode::client::KeyModel</name>
     <message>
-        <location filename="../client/src/models/KeyModel.cpp" line="+20"/>
+        <location filename="../client/src/models/KeyModel.cpp" line="+19"/>
         <source>ID</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2227,7 +2412,7 @@
 <context>
     <name>citycode::client::ListPage</name>
     <message>
-        <location filename="../client/src/widgets/ListPage.cpp" line="+52"/>
+        <location filename="../client/src/widgets/ListPage.cpp" line="+55"/>
         <source>E&amp;xport</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2270,7 +2455,7 @@
         </translation>
     </message>
     <message>
-        <location line="+122"/>
+        <location line="+178"/>
         <source>Loading…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2293,7 +2478,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+39"/>
+        <location line="+42"/>
         <source>%n record(s) changed.</source>
         <translation>
             <numerusform>%n record changed.</numerusform>
@@ -2301,7 +2486,7 @@
         </translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+52"/>
         <source>Export</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2504,7 +2689,7 @@
 <context>
     <name>citycode::client::MainWindow</name>
     <message>
-        <location filename="../client/src/screens/main/MainWindow.cpp" line="+145"/>
+        <location filename="../client/src/screens/main/MainWindow.cpp" line="+152"/>
         <source>Basic management</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2791,7 +2976,7 @@ Manages the codes of a CityCode server.</source>
 <context>
     <name>citycode::client::NumberingRuleModel</name>
     <message>
-        <location filename="../client/src/models/NumberingRuleModel.cpp" line="+16"/>
+        <location filename="../client/src/models/NumberingRuleModel.cpp" line="+14"/>
         <source>ID</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3232,7 +3417,7 @@ Manages the codes of a CityCode server.</source>
 <context>
     <name>citycode::client::OnboardingModel</name>
     <message>
-        <location filename="../client/src/models/OnboardingModel.cpp" line="+16"/>
+        <location filename="../client/src/models/OnboardingModel.cpp" line="+14"/>
         <source>ID</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3741,7 +3926,7 @@ Manages the codes of a CityCode server.</source>
 <context>
     <name>citycode::client::PageCatalog</name>
     <message>
-        <location filename="../client/src/screens/main/PageCatalog.cpp" line="+49"/>
+        <location filename="../client/src/screens/main/PageCatalog.cpp" line="+50"/>
         <source>My account</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3838,6 +4023,11 @@ Manages the codes of a CityCode server.</source>
     <message>
         <location line="+4"/>
         <source>Numbering rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Code subjects</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4033,7 +4223,7 @@ Manages the codes of a CityCode server.</source>
 <context>
     <name>citycode::client::ReferenceDataModel</name>
     <message>
-        <location filename="../client/src/models/ReferenceDataModel.cpp" line="+16"/>
+        <location filename="../client/src/models/ReferenceDataModel.cpp" line="+14"/>
         <source>ID</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4061,7 +4251,7 @@ Manages the codes of a CityCode server.</source>
 <context>
     <name>citycode::client::ReferenceDataPage</name>
     <message>
-        <location filename="../client/src/screens/referencedata/ReferenceDataPage.cpp" line="+22"/>
+        <location filename="../client/src/screens/referencedata/ReferenceDataPage.cpp" line="+25"/>
         <source>Regions</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4076,7 +4266,7 @@ Manages the codes of a CityCode server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+49"/>
         <source>Created:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4101,12 +4291,12 @@ Manages the codes of a CityCode server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>En&amp;tries…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>&amp;New…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4169,7 +4359,17 @@ Manages the codes of a CityCode server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+8"/>
+        <source>&amp;Parent region:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>(top level)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Saved.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4452,7 +4652,7 @@ Manages the codes of a CityCode server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>&amp;Close</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4596,7 +4796,7 @@ Manages the codes of a CityCode server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>&amp;Close</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4606,7 +4806,7 @@ Manages the codes of a CityCode server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+31"/>
         <source>&lt;b&gt;%1&lt;/b&gt; — %2&lt;br&gt;Category: %3; subject: %4 (%5); app: %6&lt;br&gt;Created %7, updated %8</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4626,7 +4826,7 @@ Manages the codes of a CityCode server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+40"/>
         <source>&amp;Category:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4664,7 +4864,7 @@ Manages the codes of a CityCode server.</source>
 <context>
     <name>citycode::client::StaticCodeHistoryModel</name>
     <message>
-        <location filename="../client/src/models/StaticCodeHistoryModel.cpp" line="+20"/>
+        <location filename="../client/src/models/StaticCodeHistoryModel.cpp" line="+19"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4697,7 +4897,7 @@ Manages the codes of a CityCode server.</source>
 <context>
     <name>citycode::client::StaticCodeModel</name>
     <message>
-        <location filename="../client/src/models/StaticCodeModel.cpp" line="+20"/>
+        <location filename="../client/src/models/StaticCodeModel.cpp" line="+19"/>
         <source>ID</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4884,11 +5084,12 @@ Manages the codes of a CityCode server.</source>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+256"/>
         <source>QR Code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-255"/>
         <source>Grid Matrix (GB/T 27766)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5123,8 +5324,8 @@ Manages the codes of a CityCode server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+49"/>
-        <source>%1 (%2, %3)</source>
+        <location line="+51"/>
+        <source>%1 (%2, %3, %4 level %5)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5138,7 +5339,12 @@ Manages the codes of a CityCode server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+1"/>
+        <source>Grid Matrix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>Opened the style &quot;%1&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5378,7 +5584,7 @@ Manages the codes of a CityCode server.</source>
 <context>
     <name>citycode::client::TerminalModel</name>
     <message>
-        <location filename="../client/src/models/TerminalModel.cpp" line="+20"/>
+        <location filename="../client/src/models/TerminalModel.cpp" line="+19"/>
         <source>ID</source>
         <translation type="unfinished"></translation>
     </message>

@@ -168,7 +168,7 @@
 <context>
     <name>citycode::client::AppModel</name>
     <message>
-        <location filename="../client/src/models/AppModel.cpp" line="+16"/>
+        <location filename="../client/src/models/AppModel.cpp" line="+14"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
@@ -267,7 +267,7 @@
 <context>
     <name>citycode::client::Application</name>
     <message>
-        <location filename="../client/src/app/Application.cpp" line="+64"/>
+        <location filename="../client/src/app/Application.cpp" line="+38"/>
         <source>CityCode admin console: manages the codes of a CityCode server.</source>
         <translation>CityCode 城市码管理控制台：管理 CityCode 服务器上的城市码。</translation>
     </message>
@@ -312,7 +312,7 @@
         <translation>“%1”不是服务器地址；应类似于 %2。</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+58"/>
         <source>Cannot write the screenshot to %1</source>
         <translation>无法将截图写入 %1</translation>
     </message>
@@ -320,7 +320,7 @@
 <context>
     <name>citycode::client::AppsPage</name>
     <message>
-        <location filename="../client/src/screens/apps/AppsPage.cpp" line="+24"/>
+        <location filename="../client/src/screens/apps/AppsPage.cpp" line="+26"/>
         <source>Apps</source>
         <translation>应用管理</translation>
     </message>
@@ -400,7 +400,7 @@
         <translation>删除所选应用及其开发者和服务？只能删除已停用的应用。此操作不可撤销。</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+81"/>
         <source>App saved.</source>
         <translation>应用已保存。</translation>
     </message>
@@ -677,7 +677,7 @@
 <context>
     <name>citycode::client::CodeCategoryModel</name>
     <message>
-        <location filename="../client/src/models/CodeCategoryModel.cpp" line="+16"/>
+        <location filename="../client/src/models/CodeCategoryModel.cpp" line="+14"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
@@ -895,7 +895,22 @@
         <translation>物品</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+3"/>
+        <source>Place</source>
+        <translation>场所</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Signing</source>
         <translation>签名</translation>
     </message>
@@ -923,7 +938,7 @@
 <context>
     <name>citycode::client::CodeFieldEditor</name>
     <message>
-        <location filename="../client/src/screens/codespecs/CodeFieldEditor.cpp" line="+78"/>
+        <location filename="../client/src/screens/codespecs/CodeFieldEditor.cpp" line="+79"/>
         <source>&amp;Add field</source>
         <translation>添加字段(&amp;A)</translation>
     </message>
@@ -1002,7 +1017,7 @@
         <translation>码规则 %1</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>&amp;New version…</source>
         <translation>新建版本(&amp;N)…</translation>
     </message>
@@ -1171,7 +1186,7 @@
 <context>
     <name>citycode::client::CodeRuleWizard</name>
     <message>
-        <location filename="../client/src/screens/coderules/CodeRuleWizard.cpp" line="+86"/>
+        <location filename="../client/src/screens/coderules/CodeRuleWizard.cpp" line="+88"/>
         <source>New code rule</source>
         <translation>新增码规则</translation>
     </message>
@@ -1212,12 +1227,12 @@
     </message>
     <message>
         <location line="+12"/>
-        <location line="+169"/>
+        <location line="+173"/>
         <source>(this platform)</source>
         <translation>（本平台）</translation>
     </message>
     <message>
-        <location line="-167"/>
+        <location line="-171"/>
         <source>&amp;Name:</source>
         <translation>名称(&amp;N)：</translation>
     </message>
@@ -1358,7 +1373,7 @@
         <translation>第 %1 步，共 %2 步：%3</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+88"/>
         <source>The rule needs a name.</source>
         <translation>请填写规则名称。</translation>
     </message>
@@ -1405,7 +1420,7 @@
 <context>
     <name>citycode::client::CodeRulesPage</name>
     <message>
-        <location filename="../client/src/screens/coderules/CodeRulesPage.cpp" line="+23"/>
+        <location filename="../client/src/screens/coderules/CodeRulesPage.cpp" line="+24"/>
         <source>Code rules</source>
         <translation>码规则</translation>
     </message>
@@ -1425,12 +1440,17 @@
         <translation>平台 ID：</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
+        <source>Industry:</source>
+        <translation>行业：</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Industry ID:</source>
         <translation>行业 ID：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Status:</source>
         <translation>状态：</translation>
     </message>
@@ -1535,7 +1555,7 @@
         <translation>已创建版本 %1；推送规则后应用才能使用。</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+27"/>
         <source>Generate and scan permissions of apps</source>
         <translation>应用的生码扫码权限</translation>
     </message>
@@ -1576,7 +1596,7 @@
 <context>
     <name>citycode::client::CodeSpecModel</name>
     <message>
-        <location filename="../client/src/models/CodeSpecModel.cpp" line="+20"/>
+        <location filename="../client/src/models/CodeSpecModel.cpp" line="+19"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
@@ -1684,15 +1704,180 @@
 <context>
     <name>citycode::client::CodeStyle</name>
     <message>
-        <location filename="../client/src/screens/designer/CodeStyle.cpp" line="+109"/>
+        <location filename="../client/src/screens/designer/CodeStyle.cpp" line="+105"/>
         <source>The style field &quot;%1&quot; has a value that is not allowed.</source>
         <translation>样式字段“%1”的值不允许。</translation>
     </message>
 </context>
 <context>
+    <name>citycode::client::CodeSubjectDialog</name>
+    <message>
+        <location filename="../client/src/screens/codesubjects/CodeSubjectDialog.cpp" line="+21"/>
+        <source>New code subject</source>
+        <translation>新增码主体</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Edit code subject</source>
+        <translation>修改码主体</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Type:</source>
+        <translation>类型(&amp;T)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Identifier:</source>
+        <translation>标识(&amp;I)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+22"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <source>&amp;Category:</source>
+        <translation>码分类(&amp;C)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Address:</source>
+        <translation>地址(&amp;A)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Description:</source>
+        <translation>描述(&amp;D)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Status:</source>
+        <translation>状态(&amp;S)：</translation>
+    </message>
+</context>
+<context>
+    <name>citycode::client::CodeSubjectModel</name>
+    <message>
+        <location filename="../client/src/models/CodeSubjectModel.cpp" line="+17"/>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Identifier</source>
+        <translation>标识</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Category</source>
+        <translation>码分类</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+</context>
+<context>
+    <name>citycode::client::CodeSubjectsPage</name>
+    <message>
+        <location filename="../client/src/screens/codesubjects/CodeSubjectsPage.cpp" line="+25"/>
+        <source>Code subjects</source>
+        <translation>码对象主体</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Created:</source>
+        <translation>创建时间：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Identifier:</source>
+        <translation>标识：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type:</source>
+        <translation>类型：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Status:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;New subject…</source>
+        <translation>新增主体(&amp;N)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Edit…</source>
+        <translation>修改(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Detail</source>
+        <translation>详情(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>De&amp;lete</source>
+        <translation>删除(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Delete the selected subjects? This cannot be undone.</source>
+        <translation>删除所选主体？此操作无法撤销。</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Subject &quot;%1&quot; saved.</source>
+        <translation>主体“%1”已保存。</translation>
+    </message>
+</context>
+<context>
     <name>citycode::client::DeveloperModel</name>
     <message>
-        <location filename="../client/src/models/DeveloperModel.cpp" line="+16"/>
+        <location filename="../client/src/models/DeveloperModel.cpp" line="+14"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
@@ -1813,12 +1998,12 @@
 <context>
     <name>citycode::client::DictionaryEntriesPage</name>
     <message>
-        <location filename="../client/src/screens/referencedata/DictionaryEntriesPage.cpp" line="+29"/>
+        <location filename="../client/src/screens/referencedata/DictionaryEntriesPage.cpp" line="+30"/>
         <source>Entries of %1 (%2)</source>
         <translation>%1（%2）的字典项</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Code:</source>
         <translation>编码：</translation>
     </message>
@@ -1905,7 +2090,7 @@
         <translation>整数</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -1913,7 +2098,7 @@
 <context>
     <name>citycode::client::DictionaryEntryModel</name>
     <message>
-        <location filename="../client/src/models/DictionaryEntryModel.cpp" line="+16"/>
+        <location filename="../client/src/models/DictionaryEntryModel.cpp" line="+14"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
@@ -2004,7 +2189,7 @@
 <context>
     <name>citycode::client::FilterBar</name>
     <message>
-        <location filename="../client/src/widgets/FilterBar.cpp" line="+37"/>
+        <location filename="../client/src/widgets/FilterBar.cpp" line="+41"/>
         <source>&amp;Search</source>
         <translation>查询(&amp;S)</translation>
     </message>
@@ -2087,7 +2272,7 @@
 <context>
     <name>citycode::client::KeyModel</name>
     <message>
-        <location filename="../client/src/models/KeyModel.cpp" line="+20"/>
+        <location filename="../client/src/models/KeyModel.cpp" line="+19"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
@@ -2217,7 +2402,7 @@
 <context>
     <name>citycode::client::ListPage</name>
     <message>
-        <location filename="../client/src/widgets/ListPage.cpp" line="+52"/>
+        <location filename="../client/src/widgets/ListPage.cpp" line="+55"/>
         <source>E&amp;xport</source>
         <translation>导出(&amp;X)</translation>
     </message>
@@ -2259,7 +2444,7 @@
         </translation>
     </message>
     <message>
-        <location line="+122"/>
+        <location line="+178"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
@@ -2281,14 +2466,14 @@
         <translation>请确认</translation>
     </message>
     <message numerus="yes">
-        <location line="+39"/>
+        <location line="+42"/>
         <source>%n record(s) changed.</source>
         <translation>
             <numerusform>已修改 %n 条记录。</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+52"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
@@ -2490,7 +2675,7 @@
 <context>
     <name>citycode::client::MainWindow</name>
     <message>
-        <location filename="../client/src/screens/main/MainWindow.cpp" line="+145"/>
+        <location filename="../client/src/screens/main/MainWindow.cpp" line="+152"/>
         <source>Basic management</source>
         <translation>基础管理</translation>
     </message>
@@ -2781,7 +2966,7 @@ Manages the codes of a CityCode server.</source>
 <context>
     <name>citycode::client::NumberingRuleModel</name>
     <message>
-        <location filename="../client/src/models/NumberingRuleModel.cpp" line="+16"/>
+        <location filename="../client/src/models/NumberingRuleModel.cpp" line="+14"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
@@ -3220,7 +3405,7 @@ Manages the codes of a CityCode server.</source>
 <context>
     <name>citycode::client::OnboardingModel</name>
     <message>
-        <location filename="../client/src/models/OnboardingModel.cpp" line="+16"/>
+        <location filename="../client/src/models/OnboardingModel.cpp" line="+14"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
@@ -3728,7 +3913,7 @@ Manages the codes of a CityCode server.</source>
 <context>
     <name>citycode::client::PageCatalog</name>
     <message>
-        <location filename="../client/src/screens/main/PageCatalog.cpp" line="+49"/>
+        <location filename="../client/src/screens/main/PageCatalog.cpp" line="+50"/>
         <source>My account</source>
         <translation>我的账号</translation>
     </message>
@@ -3826,6 +4011,11 @@ Manages the codes of a CityCode server.</source>
         <location line="+4"/>
         <source>Numbering rules</source>
         <translation>编号规则</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Code subjects</source>
+        <translation>码对象主体</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -4020,7 +4210,7 @@ Manages the codes of a CityCode server.</source>
 <context>
     <name>citycode::client::ReferenceDataModel</name>
     <message>
-        <location filename="../client/src/models/ReferenceDataModel.cpp" line="+16"/>
+        <location filename="../client/src/models/ReferenceDataModel.cpp" line="+14"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
@@ -4048,7 +4238,7 @@ Manages the codes of a CityCode server.</source>
 <context>
     <name>citycode::client::ReferenceDataPage</name>
     <message>
-        <location filename="../client/src/screens/referencedata/ReferenceDataPage.cpp" line="+22"/>
+        <location filename="../client/src/screens/referencedata/ReferenceDataPage.cpp" line="+25"/>
         <source>Regions</source>
         <translation>区域管理</translation>
     </message>
@@ -4063,7 +4253,7 @@ Manages the codes of a CityCode server.</source>
         <translation>字典管理</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+49"/>
         <source>Created:</source>
         <translation>创建时间：</translation>
     </message>
@@ -4088,12 +4278,12 @@ Manages the codes of a CityCode server.</source>
         <translation>状态：</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>En&amp;tries…</source>
         <translation>字典项(&amp;T)…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>&amp;New…</source>
         <translation>新增(&amp;N)…</translation>
     </message>
@@ -4155,7 +4345,17 @@ Manages the codes of a CityCode server.</source>
         <translation>描述(&amp;D)：</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+8"/>
+        <source>&amp;Parent region:</source>
+        <translation>上级区域(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>(top level)</source>
+        <translation>（顶级）</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -4437,7 +4637,7 @@ Manages the codes of a CityCode server.</source>
         <translation>版本 %1</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
@@ -4580,7 +4780,7 @@ Manages the codes of a CityCode server.</source>
         <translation>静态码 %1</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
@@ -4590,7 +4790,7 @@ Manages the codes of a CityCode server.</source>
         <translation>历史记录：</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+31"/>
         <source>&lt;b&gt;%1&lt;/b&gt; — %2&lt;br&gt;Category: %3; subject: %4 (%5); app: %6&lt;br&gt;Created %7, updated %8</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; — %2&lt;br&gt;分类：%3；主体：%4（%5）；应用：%6&lt;br&gt;创建于 %7，更新于 %8</translation>
     </message>
@@ -4610,7 +4810,7 @@ Manages the codes of a CityCode server.</source>
         <translation>&lt;br&gt;替换了 %1</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+40"/>
         <source>&amp;Category:</source>
         <translation>分类(&amp;C)：</translation>
     </message>
@@ -4648,7 +4848,7 @@ Manages the codes of a CityCode server.</source>
 <context>
     <name>citycode::client::StaticCodeHistoryModel</name>
     <message>
-        <location filename="../client/src/models/StaticCodeHistoryModel.cpp" line="+20"/>
+        <location filename="../client/src/models/StaticCodeHistoryModel.cpp" line="+19"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
@@ -4681,7 +4881,7 @@ Manages the codes of a CityCode server.</source>
 <context>
     <name>citycode::client::StaticCodeModel</name>
     <message>
-        <location filename="../client/src/models/StaticCodeModel.cpp" line="+20"/>
+        <location filename="../client/src/models/StaticCodeModel.cpp" line="+19"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
@@ -4868,13 +5068,14 @@ Manages the codes of a CityCode server.</source>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+256"/>
         <source>QR Code</source>
         <translation>QR 码</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-255"/>
         <source>Grid Matrix (GB/T 27766)</source>
-        <translation>汉信码（GB/T 27766）</translation>
+        <translation>网格矩阵码（GB/T 27766）</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5077,7 +5278,7 @@ Manages the codes of a CityCode server.</source>
         <location line="+1"/>
         <source>Grid Matrix, %n layer(s)</source>
         <translation>
-            <numerusform>汉信码，%n 层</numerusform>
+            <numerusform>网格矩阵码，%n 层</numerusform>
         </translation>
     </message>
     <message>
@@ -5106,9 +5307,9 @@ Manages the codes of a CityCode server.</source>
         <translation>服务器将拒绝此样式：</translation>
     </message>
     <message>
-        <location line="+49"/>
-        <source>%1 (%2, %3)</source>
-        <translation>%1（%2，%3）</translation>
+        <location line="+51"/>
+        <source>%1 (%2, %3, %4 level %5)</source>
+        <translation>%1（%2，%3，%4 纠错等级 %5）</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -5121,7 +5322,12 @@ Manages the codes of a CityCode server.</source>
         <translation>未启用</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+1"/>
+        <source>Grid Matrix</source>
+        <translation>网格矩阵码</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>Opened the style &quot;%1&quot;.</source>
         <translation>已打开样式“%1”。</translation>
     </message>
@@ -5359,7 +5565,7 @@ Manages the codes of a CityCode server.</source>
 <context>
     <name>citycode::client::TerminalModel</name>
     <message>
-        <location filename="../client/src/models/TerminalModel.cpp" line="+20"/>
+        <location filename="../client/src/models/TerminalModel.cpp" line="+19"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>

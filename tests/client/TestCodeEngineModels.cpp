@@ -7,6 +7,7 @@
 #include "models/CodeRuleModel.h"
 #include "models/CodeRuleVersionModel.h"
 #include "models/CodeSpecModel.h"
+#include "models/CodeSubjectModel.h"
 #include "models/KeyModel.h"
 #include "models/NumberingRuleModel.h"
 #include "models/StaticCodeHistoryModel.h"
@@ -84,6 +85,14 @@ const char* CategoryRecords = "[{'id': 1, 'parentId': null, 'code': 'FIRE', 'nam
 const char* NumberingRecords = "[{'id': 1, 'platformId': 1, 'platformName': 'Main', 'categoryId': null,"
                                "'categoryName': null, 'name': 'Hydrants', 'prefix': 'HY', 'dateFormat': 'none',"
                                "'sequenceWidth': 6, 'status': 'enabled', 'createdAt': '2024-01-01T00:00:00.000Z'}]";
+const char* SubjectRecords = "[{'id': 9, 'platformId': 1, 'platformName': 'Main', 'categoryId': 2,"
+                             "'categoryName': 'Hydrants', 'subjectType': 'place', 'name': '人民广场',"
+                             "'identifier': 'PL-0001', 'address': 'Square 1', 'description': '',"
+                             "'status': 'disabled', 'createdAt': '2024-01-01T00:00:00.000Z'},"
+                             "{'id': 10, 'platformId': 2, 'platformName': 'East', 'categoryId': null,"
+                             "'categoryName': null, 'subjectType': 'device', 'name': 'Gate 3',"
+                             "'identifier': 'DV-3', 'address': '', 'description': 'north',"
+                             "'status': 'enabled', 'createdAt': '2024-01-01T00:00:00.000Z'}]";
 
 QStringList names(std::initializer_list<const char*> texts)
 {
@@ -116,7 +125,7 @@ void TestCodeEngineModels::modelsPassTheTester_data()
 {
     QTest::addColumn<QString>("model");
     for (const char* name : {"specs", "rules", "versions", "terminals", "keys", "static", "history", "permissions",
-                             "categories", "numbering"}) {
+                             "categories", "numbering", "subjects"}) {
         QTest::newRow(name) << QString::fromLatin1(name);
     }
 }
@@ -153,6 +162,9 @@ void TestCodeEngineModels::modelsPassTheTester()
     } else if (model == QLatin1String("numbering")) {
         table = std::make_unique<NumberingRuleModel>();
         json = NumberingRecords;
+    } else if (model == QLatin1String("subjects")) {
+        table = std::make_unique<CodeSubjectModel>();
+        json = SubjectRecords;
     } else {
         auto permissions = std::make_unique<AppPermissionModel>();
         permissions->setPermissions(11, true, false);
@@ -210,6 +222,18 @@ void TestCodeEngineModels::rulesAndKeysShowWords()
              QStringLiteral("Report lost"));
     QCOMPARE(history.data(history.index(0, StaticCodeHistoryModel::FromState)).toString(), QString());
     QCOMPARE(history.data(history.index(1, StaticCodeHistoryModel::ToState)).toString(), QStringLiteral("Lost"));
+
+    CodeSubjectModel subjects;
+    subjects.setRecords(records(SubjectRecords));
+    QCOMPARE(subjects.data(subjects.index(0, CodeSubjectModel::SubjectType)).toString(), QStringLiteral("Place"));
+    QCOMPARE(subjects.data(subjects.index(1, CodeSubjectModel::SubjectType)).toString(), QStringLiteral("Device"));
+    QCOMPARE(subjects.data(subjects.index(0, CodeSubjectModel::Category)).toString(), QStringLiteral("Hydrants"));
+    QCOMPARE(subjects.data(subjects.index(1, CodeSubjectModel::Category)).toString(), QString());
+    QCOMPARE(subjects.data(subjects.index(0, CodeSubjectModel::Status)).toString(), QStringLiteral("Disabled"));
+    QCOMPARE(subjects.data(subjects.index(0, CodeSubjectModel::Name)).toString(), QStringLiteral("人民广场"));
+    QCOMPARE(subjects.data(subjects.index(1, CodeSubjectModel::Id), JsonTableModel::SortRole).toLongLong(), 10);
+    QCOMPARE(subjects.sortFieldOf(CodeSubjectModel::Platform), QStringLiteral("platformId"));
+    QVERIFY(subjects.sortFieldOf(CodeSubjectModel::Category).isEmpty()); // the server cannot sort by it
 }
 
 void TestCodeEngineModels::fieldListIsEditedAndChecked()

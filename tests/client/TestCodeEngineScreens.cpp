@@ -20,6 +20,7 @@
 #include "screens/coderules/RuleDiffDialog.h"
 #include "screens/codespecs/CodeFieldEditor.h"
 #include "screens/codespecs/CodeSpecDialog.h"
+#include "screens/codesubjects/CodeSubjectDialog.h"
 #include "screens/designer/StyleDesignerPage.h"
 #include "screens/keys/RotateKeyDialog.h"
 #include "screens/main/MainWindow.h"
@@ -28,6 +29,7 @@
 #include "screens/staticcodes/StaticCodeDetailDialog.h"
 #include "screens/terminals/TerminalDialog.h"
 #include "support/ServerProcess.h"
+#include "widgets/FilterBar.h"
 #include "widgets/ListPage.h"
 #include "widgets/StatusLabel.h"
 
@@ -126,6 +128,7 @@ private slots:
     void settingsAreSaved();
     void staticCodeOffersOnlyLegalOperations();
     void categoryAndNumberingRuleAreCreated();
+    void subjectIsCreatedEditedFilteredAndDeleted();
 
 private:
     ApiReply call(const QString& method, const QString& path, const QJsonValue& body = QJsonValue::Undefined);
@@ -741,6 +744,124 @@ void TestCodeEngineScreens::categoryAndNumberingRuleAreCreated()
     QCOMPARE(allocated.first().first().toStringList(),
              QStringList({QStringLiteral("HY000001"), QStringLiteral("HY000002")}));
     snapshot(m_window.get(), QStringLiteral("numbering_rules"));
+}
+
+// 000 §2.2.4.5: code subjects are created with a category, edited, found by identifier and deleted.
+void TestCodeEngineScreens::subjectIsCreatedEditedFilteredAndDeleted()
+{
+    const ApiReply category = call(QStringLiteral("POST"), QStringLiteral("/admin/v1/code-categories"),
+                                   QJsonObject{{QStringLiteral("code"), QStringLiteral("SQUARES")},
+                                               {QStringLiteral("name"), QStringLiteral("Squares")}});
+    QVERIFY2(!category.error.isError(), qPrintable(category.error.toString()));
+    const qint64 categoryId = category.json.value(QLatin1String("id")).toInteger();
+    ListPage* page = openList(QStringLiteral("code:subject:list"));
+    QVERIFY(page);
+    QCOMPARE(page->total(), qint64(0));
+
+    // Create: checked before sending, then saved with its category.
+    QTest::mouseClick(child<QPushButton>(page, QStringLiteral("newButton")), Qt::LeftButton);
+    auto* dialog = waitForChild<CodeSubjectDialog>(page, QStringLiteral("codeSubjectDialog"));
+    QVERIFY(dialog);
+    auto* ok = child<QPushButton>(dialog, QStringLiteral("okButton"));
+    auto* status = child<StatusLabel>(dialog, QStringLiteral("formStatusLabel"));
+    QTest::mouseClick(ok, Qt::LeftButton); // name and identifier are required: nothing is sent
+    QCOMPARE(status->tone(), StatusLabel::Tone::Error);
+    QVERIFY(dialog->isVisible());
+    QTest::keyClicks(child<QLineEdit>(dialog, QStringLiteral("nameLineEdit")), QStringLiteral("People's Square"));
+    QTest::keyClicks(child<QLineEdit>(dialog, QStringLiteral("identifierLineEdit")), QStringLiteral("PL-0001"));
+    QTest::keyClicks(child<QLineEdit>(dialog, QStringLiteral("addressLineEdit")), QStringLiteral("1 Square Road"));
+    auto* type = child<QComboBox>(dialog, QStringLiteral("subjectTypeComboBox"));
+    type->setCurrentIndex(type->findData(QStringLiteral("place")));
+    QComboBox* categories = dialog->categoryComboBox();
+    QTRY_VERIFY_WITH_TIMEOUT(categories->findData(categoryId) > 0, Timeout);
+    categories->setCurrentIndex(categories->findData(categoryId));
+    snapshot(dialog, QStringLiteral("subject_dialog"));
+    QPointer<CodeSubjectDialog> open(dialog);
+    QTest::mouseClick(ok, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(open.isNull(), Timeout);
+    QTRY_COMPARE_WITH_TIMEOUT(page->total(), qint64(1), Timeout);
+    QTRY_VERIFY_WITH_TIMEOUT(!page->isLoading(), Timeout);
+    QJsonObject stored = page->model()->record(0);
+    QCOMPARE(stored.value(QLatin1String("name")).toString(), QStringLiteral("People's Square"));
+    QCOMPARE(stored.value(QLatin1String("subjectType")).toString(), QStringLiteral("place"));
+    QCOMPARE(stored.value(QLatin1String("categoryId")).toInteger(), categoryId);
+    QCOMPARE(stored.value(QLatin1String("address")).toString(), QStringLiteral("1 Square Road"));
+
+    // The identifier is unique on the platform: the server's refusal shows and the dialog stays.
+    QTest::mouseClick(child<QPushButton>(page, QStringLiteral("newButton")), Qt::LeftButton);
+    dialog = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((dialog = page->findChild<CodeSubjectDialog*>()) != nullptr && dialog->isVisible(),
+                             Timeout);
+    QTest::keyClicks(child<QLineEdit>(dialog, QStringLiteral("nameLineEdit")), QStringLiteral("Copy"));
+    QTest::keyClicks(child<QLineEdit>(dialog, QStringLiteral("identifierLineEdit")), QStringLiteral("PL-0001"));
+    QTest::mouseClick(child<QPushButton>(dialog, QStringLiteral("okButton")), Qt::LeftButton);
+    status = child<StatusLabel>(dialog, QStringLiteral("formStatusLabel"));
+    QTRY_COMPARE_WITH_TIMEOUT(status->tone(), StatusLabel::Tone::Error, Timeout);
+    QVERIFY2(status->text().contains(QStringLiteral("IDENTIFIER_TAKEN")), qPrintable(status->text()));
+    type = child<QComboBox>(dialog, QStringLiteral("subjectTypeComboBox"));
+    type->setCurrentIndex(type->findData(QStringLiteral("device")));
+    child<QLineEdit>(dialog, QStringLiteral("nameLineEdit"))->setText(QStringLiteral("Gate 3"));
+    child<QLineEdit>(dialog, QStringLiteral("identifierLineEdit"))->setText(QStringLiteral("DV-3"));
+    open = dialog;
+    QTest::mouseClick(child<QPushButton>(dialog, QStringLiteral("okButton")), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(open.isNull(), Timeout);
+    QTRY_COMPARE_WITH_TIMEOUT(page->total(), qint64(2), Timeout);
+    QTRY_VERIFY_WITH_TIMEOUT(!page->isLoading(), Timeout);
+
+    // Edit the square: new name, no category.
+    int square = -1;
+    for (int row = 0; row < page->model()->rowCount(); ++row) {
+        if (page->model()->record(row).value(QLatin1String("identifier")).toString() == QLatin1String("PL-0001")) {
+            square = row;
+        }
+    }
+    QVERIFY(square >= 0);
+    page->tableView()->selectRow(square);
+    QTest::mouseClick(child<QPushButton>(page, QStringLiteral("editButton")), Qt::LeftButton);
+    dialog = waitForChild<CodeSubjectDialog>(page, QStringLiteral("codeSubjectDialog"));
+    QVERIFY(dialog);
+    auto* name = child<QLineEdit>(dialog, QStringLiteral("nameLineEdit"));
+    QCOMPARE(name->text(), QStringLiteral("People's Square"));
+    QCOMPARE(dialog->categoryComboBox()->currentData().toLongLong(), categoryId);
+    name->setText(QStringLiteral("Renamed Square"));
+    dialog->categoryComboBox()->setCurrentIndex(0);
+    open = dialog;
+    QTest::mouseClick(child<QPushButton>(dialog, QStringLiteral("okButton")), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(open.isNull(), Timeout);
+    const ApiReply edited =
+        call(QStringLiteral("GET"), QStringLiteral("/admin/v1/code-subjects/%1")
+                                        .arg(page->model()->record(square).value(QLatin1String("id")).toInteger()));
+    QVERIFY2(!edited.error.isError(), qPrintable(edited.error.toString()));
+    QCOMPARE(edited.json.value(QLatin1String("name")).toString(), QStringLiteral("Renamed Square"));
+    QVERIFY(edited.json.value(QLatin1String("categoryId")).isNull());
+    QCOMPARE(edited.json.value(QLatin1String("identifier")).toString(), QStringLiteral("PL-0001"));
+
+    // Filter by identifier, then by type.
+    QTRY_VERIFY_WITH_TIMEOUT(!page->isLoading(), Timeout);
+    page->filterBar()->textField(QStringLiteral("identifier"))->setText(QStringLiteral("DV-3"));
+    QTest::mouseClick(child<QPushButton>(page->filterBar(), QStringLiteral("searchButton")), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(page->total(), qint64(1), Timeout);
+    QTRY_VERIFY_WITH_TIMEOUT(!page->isLoading(), Timeout);
+    QCOMPARE(page->model()->record(0).value(QLatin1String("name")).toString(), QStringLiteral("Gate 3"));
+    page->filterBar()->reset();
+    auto* typeFilter = child<QComboBox>(page->filterBar(), QStringLiteral("subjectTypeComboBox"));
+    typeFilter->setCurrentIndex(typeFilter->findData(QStringLiteral("place")));
+    QTest::mouseClick(child<QPushButton>(page->filterBar(), QStringLiteral("searchButton")), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!page->isLoading(), Timeout);
+    QTRY_COMPARE_WITH_TIMEOUT(page->total(), qint64(1), Timeout);
+    QCOMPARE(page->model()->record(0).value(QLatin1String("name")).toString(), QStringLiteral("Renamed Square"));
+    snapshot(m_window.get(), QStringLiteral("code_subjects"));
+
+    // Delete it after confirmation; the other subject stays.
+    page->tableView()->selectRow(0);
+    confirmNextQuestion();
+    QTest::mouseClick(child<QPushButton>(page, QStringLiteral("deleteButton")), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(page->total(), qint64(0), Timeout);
+    page->filterBar()->reset();
+    QTest::mouseClick(child<QPushButton>(page->filterBar(), QStringLiteral("searchButton")), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!page->isLoading(), Timeout);
+    QTRY_COMPARE_WITH_TIMEOUT(page->total(), qint64(1), Timeout);
+    QCOMPARE(page->model()->record(0).value(QLatin1String("identifier")).toString(), QStringLiteral("DV-3"));
 }
 
 } // namespace citycode::test

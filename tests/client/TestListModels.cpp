@@ -1,17 +1,27 @@
 // The list models of the console under QAbstractItemModelTester, with records shaped like the
 // server's answers: display text, the sort role's raw values, headers and server sort fields.
 #include "models/AppModel.h"
+#include "models/CodeCategoryModel.h"
+#include "models/CodeRuleModel.h"
+#include "models/CodeRuleVersionModel.h"
+#include "models/CodeSpecModel.h"
 #include "models/DeveloperModel.h"
+#include "models/DictionaryEntryModel.h"
+#include "models/NumberingRuleModel.h"
 #include "models/OnboardingModel.h"
 #include "models/OperationLogModel.h"
 #include "models/OperatorModel.h"
 #include "models/PlatformModel.h"
 #include "models/ReferenceDataModel.h"
 #include "models/RoleModel.h"
+#include "models/StaticCodeHistoryModel.h"
+#include "models/StaticCodeModel.h"
+#include "models/TerminalModel.h"
 #include "widgets/FilterBar.h"
 #include "widgets/ListExporter.h"
 
 #include <QAbstractItemModelTester>
+#include <QDateTime>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -20,6 +30,8 @@
 #include <QTest>
 
 #include <memory>
+
+Q_DECLARE_METATYPE(std::shared_ptr<citycode::client::JsonTableModel>)
 
 namespace citycode::test {
 
@@ -56,6 +68,8 @@ private slots:
     void modelsPassTheTester_data();
     void modelsPassTheTester();
     void platformModelShowsWords();
+    void statusAndTimesAreShownInWords_data();
+    void statusAndTimesAreShownInWords();
     void sortFieldsFollowTheServer();
     void csvExportQuotesAndGuards();
     void xlsxExportWritesWorkbook();
@@ -127,6 +141,65 @@ void TestListModels::platformModelShowsWords()
              QStringLiteral("disabled"));
     QCOMPARE(model.headerData(PlatformModel::ServiceAddress, Qt::Horizontal).toString(),
              QStringLiteral("Service address"));
+}
+
+void TestListModels::statusAndTimesAreShownInWords_data()
+{
+    // Every list model without a status of its own (keys have theirs): JsonTableModel formats
+    // "status" and "...At" fields for all of them.
+    QTest::addColumn<std::shared_ptr<JsonTableModel>>("model");
+    QTest::newRow("apps") << std::shared_ptr<JsonTableModel>(std::make_shared<AppModel>());
+    QTest::newRow("code categories") << std::shared_ptr<JsonTableModel>(std::make_shared<CodeCategoryModel>());
+    QTest::newRow("code rules") << std::shared_ptr<JsonTableModel>(std::make_shared<CodeRuleModel>());
+    QTest::newRow("code rule versions") << std::shared_ptr<JsonTableModel>(std::make_shared<CodeRuleVersionModel>());
+    QTest::newRow("code specs") << std::shared_ptr<JsonTableModel>(std::make_shared<CodeSpecModel>());
+    QTest::newRow("developers") << std::shared_ptr<JsonTableModel>(std::make_shared<DeveloperModel>());
+    QTest::newRow("dictionary entries") << std::shared_ptr<JsonTableModel>(std::make_shared<DictionaryEntryModel>());
+    QTest::newRow("numbering rules") << std::shared_ptr<JsonTableModel>(std::make_shared<NumberingRuleModel>());
+    QTest::newRow("onboarding") << std::shared_ptr<JsonTableModel>(std::make_shared<OnboardingModel>());
+    QTest::newRow("operation log") << std::shared_ptr<JsonTableModel>(std::make_shared<OperationLogModel>());
+    QTest::newRow("operators") << std::shared_ptr<JsonTableModel>(std::make_shared<OperatorModel>());
+    QTest::newRow("platforms") << std::shared_ptr<JsonTableModel>(std::make_shared<PlatformModel>());
+    QTest::newRow("reference data") << std::shared_ptr<JsonTableModel>(std::make_shared<ReferenceDataModel>());
+    QTest::newRow("roles") << std::shared_ptr<JsonTableModel>(std::make_shared<RoleModel>());
+    QTest::newRow("static code history") << std::shared_ptr<JsonTableModel>(std::make_shared<StaticCodeHistoryModel>());
+    QTest::newRow("static codes") << std::shared_ptr<JsonTableModel>(std::make_shared<StaticCodeModel>());
+    QTest::newRow("terminals") << std::shared_ptr<JsonTableModel>(std::make_shared<TerminalModel>());
+}
+
+void TestListModels::statusAndTimesAreShownInWords()
+{
+    QFETCH(std::shared_ptr<JsonTableModel>, model);
+    const QString serverTime = QStringLiteral("2024-02-03T04:05:06.000Z");
+    const QString localTime = QDateTime(QDate(2024, 2, 3), QTime(4, 5, 6), Qt::UTC)
+                                  .toLocalTime()
+                                  .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    QJsonObject record;
+    QVector<int> statusColumns;
+    QVector<int> timeColumns;
+    for (int column = 0; column < model->columnCount(); ++column) {
+        const QString field = model->fieldOf(column);
+        if (field == QLatin1String("status")) {
+            record.insert(field, QStringLiteral("enabled"));
+            statusColumns.append(column);
+        } else if (field.endsWith(QLatin1String("At"))) {
+            record.insert(field, serverTime);
+            timeColumns.append(column);
+        }
+    }
+    QVERIFY(!statusColumns.isEmpty() || !timeColumns.isEmpty());
+    model->setRecords({record});
+    for (const int column : statusColumns) {
+        QCOMPARE(model->data(model->index(0, column)).toString(), QStringLiteral("Enabled"));
+    }
+    for (const int column : timeColumns) {
+        QCOMPARE(model->data(model->index(0, column)).toString(), localTime);
+    }
+    // A time not given yet (never reviewed, never rotated) stays empty.
+    model->setRecords({QJsonObject()});
+    for (const int column : timeColumns) {
+        QVERIFY(model->data(model->index(0, column)).toString().isEmpty());
+    }
 }
 
 void TestListModels::sortFieldsFollowTheServer()

@@ -2,8 +2,12 @@
 #define ZX_USE_UTF8
 #include <ZXing/ReadBarcode.h>
 
+#include "api/ApiClient.h"
 #include "app/LanguageManager.h"
+#include "app/Session.h"
 #include "screens/designer/StyleDesignerPage.h"
+#include "support/ServerProcess.h"
+#include "widgets/StatusLabel.h"
 
 #include <citycode/common/Error.h>
 #include <citycode/common/Symbol.h>
@@ -28,13 +32,64 @@
 
 namespace citycode::test {
 
+using citycode::client::ApiClient;
+using citycode::client::ApiReply;
 using citycode::client::CodeStyle;
 using citycode::client::LanguageManager;
+using citycode::client::PageContext;
+using citycode::client::Session;
+using citycode::client::StatusLabel;
 using citycode::client::StyledCode;
 using citycode::client::StyleDesignerPage;
 namespace common = citycode::common;
 
 namespace {
+
+constexpr int Timeout = 10000;
+
+ApiReply call(ApiClient& api, const QString& method, const QString& path,
+              const QJsonValue& body = QJsonValue::Undefined)
+{
+    ApiReply answer;
+    bool done = false;
+    QObject context;
+    api.request(method, path, {}, body, &context, [&](const ApiReply& reply) {
+        answer = reply;
+        done = true;
+    });
+    if (!QTest::qWaitFor([&]() { return done; }, Timeout)) {
+        qWarning("no answer to %s %s", qPrintable(method), qPrintable(path));
+    }
+    return answer;
+}
+
+// What common renders from a style as the server stores it: the bytes the server issues.
+QByteArray commonPngOfStoredStyle(const QJsonObject& stored, const QString& payload, int* modules)
+{
+    common::SymbolStyle style;
+    style.foreground = common::Rgb::fromHex(stored.value(QLatin1String("foregroundColor")).toString().toStdString());
+    style.background = common::Rgb::fromHex(stored.value(QLatin1String("backgroundColor")).toString().toStdString());
+    style.quietZoneModules = stored.value(QLatin1String("quietZoneModules")).toInt();
+    style.modulePixels = stored.value(QLatin1String("modulePixels")).toInt();
+    const QString level = stored.value(QLatin1String("ecLevel")).toString();
+    const QStringList levels{QStringLiteral("L"), QStringLiteral("M"), QStringLiteral("Q"), QStringLiteral("H")};
+    style.ecLevel = static_cast<common::EcLevel>(levels.indexOf(level));
+    style.logoAreaFraction = stored.value(QLatin1String("logoAreaFraction")).toDouble();
+    const common::Symbology symbology =
+        stored.value(QLatin1String("symbology")).toString() == QLatin1String("gridmatrix")
+            ? common::Symbology::GridMatrix
+            : common::Symbology::Qr;
+    const common::ModuleMatrix matrix = common::encodeSymbol(payload.toStdString(), symbology, style.ecLevel);
+    *modules = matrix.width() + 2 * style.quietZoneModules;
+    const common::Bytes png = common::renderPng(matrix, style);
+    return QByteArray(reinterpret_cast<const char*>(png.data()), static_cast<int>(png.size()));
+}
+
+QByteArray fileBytes(const QString& fileName)
+{
+    QFile file(fileName);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
 
 QString readWithZxing(const QString& fileName)
 {
@@ -97,6 +152,7 @@ private slots:
     void printsAtTheChosenSize();
     void styleJsonRoundTrips();
     void serverStyleLoads();
+    void designedStyleIsIssuedAsDesigned();
     void malformedStyleJsonIsRefused_data();
     void malformedStyleJsonIsRefused();
     void screenshots_data();
@@ -498,6 +554,130 @@ void TestStyleDesigner::serverStyleLoads()
         QVERIFY2(sent.contains(QLatin1String(field)), field);
     }
     QCOMPARE(sent.value(QLatin1String("foregroundColor")).toString(), QStringLiteral("#006400"));
+}
+
+// 000 §2.2.3 through a real server: every field set in the designer is stored, a fresh designer
+// reads it back, and what the designer exports is what common renders from the stored style.
+void TestStyleDesigner::designedStyleIsIssuedAsDesigned()
+{
+    const QString program = serverProgram();
+    if (program.isEmpty()) {
+        QSKIP("no citycode-server: build with CITYCODE_BUILD_SERVER=ON or set CITYCODE_SERVER_BIN");
+    }
+    const QString initialPassword = QStringLiteral("Initial-Pass-2024");
+    const QString password = QStringLiteral("Designer-Pass-2024");
+    ServerProcess server(program);
+    server.setExtraArguments({QStringLiteral("--set"), QStringLiteral("auth.captcha=disabled")});
+    server.setEnvironmentVariable(QStringLiteral("CITYCODE_ADMIN_PASSWORD"), initialPassword);
+    QString error;
+    QVERIFY2(server.start(&error), qPrintable(error));
+    ApiClient api;
+    api.setBaseUrl(server.url());
+    const ApiReply login = call(api, QStringLiteral("POST"), QStringLiteral("/admin/v1/auth/login"),
+                                QJsonObject{{QStringLiteral("username"), QStringLiteral("admin")},
+                                            {QStringLiteral("password"), initialPassword}});
+    QVERIFY2(!login.error.isError(), qPrintable(login.error.toString()));
+    api.setSessionToken(login.json.value(QLatin1String("token")).toString());
+    const ApiReply changed =
+        call(api, QStringLiteral("POST"), QStringLiteral("/admin/v1/auth/password"),
+             QJsonObject{{QStringLiteral("oldPassword"), initialPassword}, {QStringLiteral("newPassword"), password}});
+    QVERIFY2(!changed.error.isError(), qPrintable(changed.error.toString()));
+    const ApiReply me = call(api, QStringLiteral("GET"), QStringLiteral("/admin/v1/auth/me"));
+    QVERIFY2(!me.error.isError(), qPrintable(me.error.toString()));
+    Session session;
+    session.update(me.json);
+    const ApiReply created = call(api, QStringLiteral("POST"), StyleDesignerPage::StylesPath,
+                                  QJsonObject{{QStringLiteral("codeType"), QStringLiteral("health")},
+                                              {QStringLiteral("name"), QStringLiteral("Health grid")}});
+    QVERIFY2(!created.error.isError(), qPrintable(created.error.toString()));
+    const QString stylePath = StyleDesignerPage::StylesPath + QLatin1Char('/') +
+                              created.json.value(QLatin1String("id")).toVariant().toString();
+
+    // Designed: Grid Matrix at level Q, 8 modules of quiet zone, 5 px modules, navy on cream, 42 mm.
+    StyleDesignerPage page(PageContext{&api, &session});
+    page.activate();
+    auto* styles = page.findChild<QComboBox*>(QStringLiteral("serverStylesComboBox"));
+    QTRY_COMPARE_WITH_TIMEOUT(styles->count(), 1, Timeout);
+    QVERIFY2(styles->itemText(0).contains(QStringLiteral("level M")), qPrintable(styles->itemText(0)));
+    auto* symbology = page.findChild<QComboBox*>(QStringLiteral("symbologyComboBox"));
+    auto* level = page.findChild<QComboBox*>(QStringLiteral("ecLevelComboBox"));
+    symbology->setCurrentIndex(symbology->findData(static_cast<int>(common::Symbology::GridMatrix)));
+    level->setCurrentIndex(level->findData(static_cast<int>(common::EcLevel::Q)));
+    page.findChild<QSpinBox*>(QStringLiteral("quietZoneSpinBox"))->setValue(8);
+    page.findChild<QSpinBox*>(QStringLiteral("modulePixelsSpinBox"))->setValue(5);
+    page.findChild<QSpinBox*>(QStringLiteral("printSizeSpinBox"))->setValue(42);
+    page.findChild<QLineEdit*>(QStringLiteral("foregroundLineEdit"))->setText(QStringLiteral("#1a2a6c"));
+    page.findChild<QLineEdit*>(QStringLiteral("backgroundLineEdit"))->setText(QStringLiteral("#fff8e1"));
+    QVERIFY(page.styledCode().isIssuable());
+    auto* status = page.findChild<StatusLabel*>(QStringLiteral("resultStatusLabel"));
+    auto* save = page.findChild<QPushButton*>(QStringLiteral("serverSavePushButton"));
+    QVERIFY(save->isEnabled());
+    QTest::mouseClick(save, Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(status->tone(), StatusLabel::Tone::Success, Timeout);
+
+    const ApiReply stored = call(api, QStringLiteral("GET"), stylePath);
+    QVERIFY2(!stored.error.isError(), qPrintable(stored.error.toString()));
+    QCOMPARE(stored.json.value(QLatin1String("symbology")).toString(), QStringLiteral("gridmatrix"));
+    QCOMPARE(stored.json.value(QLatin1String("ecLevel")).toString(), QStringLiteral("Q"));
+    QCOMPARE(stored.json.value(QLatin1String("quietZoneModules")).toInt(), 8);
+    QCOMPARE(stored.json.value(QLatin1String("modulePixels")).toInt(), 5);
+    QCOMPARE(stored.json.value(QLatin1String("printSizeMm")).toInt(), 42);
+    QCOMPARE(stored.json.value(QLatin1String("foregroundColor")).toString().toLower(), QStringLiteral("#1a2a6c"));
+
+    // A fresh designer opens the same style.
+    StyleDesignerPage fresh(PageContext{&api, &session});
+    fresh.activate();
+    auto* freshStyles = fresh.findChild<QComboBox*>(QStringLiteral("serverStylesComboBox"));
+    QTRY_COMPARE_WITH_TIMEOUT(freshStyles->count(), 1, Timeout);
+    QVERIFY2(freshStyles->itemText(0).contains(QStringLiteral("Grid Matrix")) &&
+                 freshStyles->itemText(0).contains(QStringLiteral("level Q")),
+             qPrintable(freshStyles->itemText(0)));
+    QTest::mouseClick(fresh.findChild<QPushButton*>(QStringLiteral("serverLoadPushButton")), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(fresh.codeStyle().name, QStringLiteral("Health grid"), Timeout);
+    const CodeStyle designed = page.codeStyle();
+    const CodeStyle reloaded = fresh.codeStyle();
+    QCOMPARE(reloaded.symbology, common::Symbology::GridMatrix);
+    QCOMPARE(reloaded.ecLevel, common::EcLevel::Q);
+    QCOMPARE(reloaded.quietZoneModules, 8);
+    QCOMPARE(reloaded.modulePixels, 5);
+    QCOMPARE(reloaded.printSizeMm, 42);
+    QCOMPARE(reloaded.foreground, designed.foreground);
+    QCOMPARE(reloaded.background, designed.background);
+    QCOMPARE(reloaded.logoAreaFraction, designed.logoAreaFraction);
+    QCOMPARE(fresh.findChild<QSpinBox*>(QStringLiteral("quietZoneSpinBox"))->value(), 8);
+    QCOMPARE(fresh.findChild<QComboBox*>(QStringLiteral("symbologyComboBox"))->currentData().toInt(),
+             static_cast<int>(common::Symbology::GridMatrix));
+
+    // The export is what common renders from the stored style: same bytes, so the same modules
+    // of the same size (no decoder reads Grid Matrix).
+    int modules = 0;
+    const QString gridFile = m_dir.filePath(QStringLiteral("designed-grid.png"));
+    QVERIFY(fresh.exportPng(gridFile));
+    QCOMPARE(fileBytes(gridFile), commonPngOfStoredStyle(stored.json, fresh.payload(), &modules));
+    QCOMPARE(QImage(gridFile).width(), modules * 5);
+
+    // Back to QR at level H from the fresh designer: stored, and the export decodes to the payload.
+    auto* freshSymbology = fresh.findChild<QComboBox*>(QStringLiteral("symbologyComboBox"));
+    auto* freshLevel = fresh.findChild<QComboBox*>(QStringLiteral("ecLevelComboBox"));
+    freshSymbology->setCurrentIndex(freshSymbology->findData(static_cast<int>(common::Symbology::Qr)));
+    freshLevel->setCurrentIndex(freshLevel->findData(static_cast<int>(common::EcLevel::H)));
+    auto* freshStatus = fresh.findChild<StatusLabel*>(QStringLiteral("resultStatusLabel"));
+    QTest::mouseClick(fresh.findChild<QPushButton*>(QStringLiteral("serverSavePushButton")), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(freshStatus->tone() == StatusLabel::Tone::Success &&
+                                 freshStatus->text() != QStringLiteral("Opened the style \"Health grid\"."),
+                             Timeout);
+    const ApiReply qr = call(api, QStringLiteral("GET"), stylePath);
+    QCOMPARE(qr.json.value(QLatin1String("symbology")).toString(), QStringLiteral("qr"));
+    QCOMPARE(qr.json.value(QLatin1String("ecLevel")).toString(), QStringLiteral("H"));
+    QCOMPARE(qr.json.value(QLatin1String("quietZoneModules")).toInt(), 8);
+    const QString qrFile = m_dir.filePath(QStringLiteral("designed-qr.png"));
+    QVERIFY(fresh.exportPng(qrFile));
+    QCOMPARE(fileBytes(qrFile), commonPngOfStoredStyle(qr.json, fresh.payload(), &modules));
+    QCOMPARE(QImage(qrFile).width(), modules * 5);
+    QCOMPARE(readWithZxing(qrFile), fresh.payload());
+    if (m_haveZbar) {
+        QCOMPARE(readWithZbar(qrFile), fresh.payload());
+    }
 }
 
 void TestStyleDesigner::malformedStyleJsonIsRefused_data()

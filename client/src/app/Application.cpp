@@ -91,6 +91,12 @@ int Application::run()
         }
     }
     m_api.setBaseUrl(serverUrl);
+    QString storeError;
+    if (!m_localStore.open(LocalStore::defaultPath(), &storeError)) {
+        // Not fatal: the console then keeps no recent searches and caches nothing.
+        qWarning("%s", qPrintable(storeError));
+    }
+    m_referenceData.setStaleAfter(Settings().referenceStaleSeconds());
 
     LoginDialog* dialog = showLogin();
     if (!options.screenshotFile.isEmpty()) {
@@ -114,7 +120,7 @@ LoginDialog* Application::showLogin()
 void Application::openMainWindow(const QJsonObject& profile)
 {
     m_session.update(profile);
-    m_mainWindow = std::make_unique<MainWindow>(&m_api, &m_session, &m_languages);
+    m_mainWindow = std::make_unique<MainWindow>(&m_api, &m_session, &m_languages, &m_localStore, &m_referenceData);
     connect(m_mainWindow.get(), &MainWindow::signOutRequested, this, &Application::signOut, Qt::QueuedConnection);
     m_mainWindow->show();
 }
@@ -123,6 +129,8 @@ void Application::signOut()
 {
     m_api.post(QStringLiteral("/admin/v1/auth/logout"), QJsonObject(), nullptr, {});
     m_api.setSessionToken({});
+    // The next account (perhaps another operator at this computer) starts without these lists.
+    m_referenceData.forgetAccount();
     m_session.clear();
     // The login appears before the window goes, so that the application does not quit.
     showLogin();

@@ -2,6 +2,8 @@
 
 #include "api/ApiClient.h"
 #include "app/LanguageManager.h"
+#include "app/LocalStore.h"
+#include "app/ReferenceCache.h"
 #include "app/Session.h"
 
 #include <QApplication>
@@ -17,7 +19,7 @@ class LoginDialog;
 class MainWindow;
 
 // The running console: its identity (name, version, where settings live), its language, its
-// command line (--server, --lang) and its first screen. Owns the one ApiClient.
+// command line (--server, --lang) and its first screen. Owns the one ApiClient and the local state.
 class Application : public QApplication
 {
     Q_OBJECT
@@ -55,6 +57,9 @@ private:
     LanguageManager m_languages;
     ApiClient m_api;
     Session m_session;
+    // Recent searches and cached reference lists (opened in run(); the console works without).
+    LocalStore m_localStore;
+    ReferenceCache m_referenceData{&m_api, &m_session, &m_localStore};
     std::unique_ptr<MainWindow> m_mainWindow;
 };
 

@@ -13,6 +13,8 @@ const QString LanguageKey = QStringLiteral("ui/language");
 const QString MainWindowGeometryKey = QStringLiteral("mainWindow/geometry");
 const QString MainWindowStateKey = QStringLiteral("mainWindow/splitter");
 const QString LastPageKey = QStringLiteral("mainWindow/lastPage");
+const QString ReferenceStaleKey = QStringLiteral("cache/referenceStaleSeconds");
+constexpr int DefaultReferenceStaleSeconds = 10 * 60;
 
 QString settingsFile()
 {
@@ -88,6 +90,13 @@ QByteArray Settings::mainWindowState() const
 void Settings::setMainWindowState(const QByteArray& state)
 {
     m_settings->setValue(MainWindowStateKey, state);
+}
+
+int Settings::referenceStaleSeconds() const
+{
+    bool ok = false;
+    const int seconds = m_settings->value(ReferenceStaleKey).toInt(&ok);
+    return ok && seconds >= 0 ? seconds : DefaultReferenceStaleSeconds;
 }
 
 QString Settings::lastPage() const

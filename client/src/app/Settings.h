@@ -40,6 +40,10 @@ public:
     QString lastPage() const;
     void setLastPage(const QString& permission);
 
+    // How old cached regions, industries and dictionaries may get before they are fetched again
+    // (cache/referenceStaleSeconds; 10 minutes unless set).
+    int referenceStaleSeconds() const;
+
     // Writes pending changes to storage now instead of when the object is destroyed.
     void sync();
 

@@ -1,7 +1,5 @@
 #include "models/AppModel.h"
 
-#include "models/DisplayText.h"
-
 namespace citycode::client {
 
 int AppModel::columnCount(const QModelIndex& parent) const
@@ -74,19 +72,6 @@ QString AppModel::sortFieldOf(int column) const
         return QStringLiteral("createdAt");
     default:
         return {};
-    }
-}
-
-QString AppModel::displayText(const QJsonObject& record, int column) const
-{
-    const QJsonValue value = record.value(fieldOf(column));
-    switch (static_cast<Column>(column)) {
-    case Status:
-        return DisplayText::status(value.toString());
-    case CreatedAt:
-        return DisplayText::time(value.toString());
-    default:
-        return JsonTableModel::displayText(record, column);
     }
 }
 

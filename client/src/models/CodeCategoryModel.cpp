@@ -1,7 +1,5 @@
 #include "models/CodeCategoryModel.h"
 
-#include "models/DisplayText.h"
-
 namespace citycode::client {
 
 int CodeCategoryModel::columnCount(const QModelIndex& parent) const
@@ -78,19 +76,6 @@ QString CodeCategoryModel::sortFieldOf(int column) const
         return QStringLiteral("createdAt");
     default:
         return {};
-    }
-}
-
-QString CodeCategoryModel::displayText(const QJsonObject& record, int column) const
-{
-    const QJsonValue value = record.value(fieldOf(column));
-    switch (static_cast<Column>(column)) {
-    case Status:
-        return DisplayText::status(value.toString());
-    case CreatedAt:
-        return DisplayText::time(value.toString());
-    default:
-        return JsonTableModel::displayText(record, column);
     }
 }
 

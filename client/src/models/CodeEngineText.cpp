@@ -167,7 +167,22 @@ QString CodeEngineText::subjectType(const QString& type)
     if (type == QLatin1String("object")) {
         return tr("Object");
     }
+    if (type == QLatin1String("place")) {
+        return tr("Place");
+    }
+    if (type == QLatin1String("device")) {
+        return tr("Device");
+    }
+    if (type == QLatin1String("other")) {
+        return tr("Other");
+    }
     return type;
+}
+
+QStringList CodeEngineText::codeSubjectTypes()
+{
+    return {QStringLiteral("enterprise"), QStringLiteral("place"), QStringLiteral("object"), QStringLiteral("device"),
+            QStringLiteral("other")};
 }
 
 QString CodeEngineText::keyPurpose(const QString& purpose)

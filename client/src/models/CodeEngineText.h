@@ -30,8 +30,10 @@ public:
     static QString staticState(const QString& state);
     static QStringList staticOperations();
     static QString staticOperation(const QString& operation);
-    // person / enterprise / object.
+    // person / enterprise / object (static codes); enterprise / place / object / device / other
+    // (code subjects, 000 §2.2.4.5).
     static QString subjectType(const QString& type);
+    static QStringList codeSubjectTypes();
     // sign / mac / anchor keys, current / retired.
     static QString keyPurpose(const QString& purpose);
     static QString keyStatus(const QString& status);

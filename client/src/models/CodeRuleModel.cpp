@@ -111,12 +111,8 @@ QString CodeRuleModel::displayText(const QJsonObject& record, int column) const
         return CodeEngineText::codeType(value.toString());
     case PublishState:
         return CodeEngineText::publishState(value.toString());
-    case Status:
-        return DisplayText::status(value.toString());
     case InPool:
         return DisplayText::yesNo(value.toBool());
-    case CreatedAt:
-        return DisplayText::time(value.toString());
     default:
         return JsonTableModel::displayText(record, column);
     }

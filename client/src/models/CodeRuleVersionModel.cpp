@@ -75,15 +75,10 @@ QString CodeRuleVersionModel::displayText(const QJsonObject& record, int column)
 {
     const QJsonValue value = record.value(fieldOf(column));
     switch (static_cast<Column>(column)) {
-    case Status:
-        return DisplayText::status(value.toString());
     case Pushed:
         return DisplayText::yesNo(value.toBool());
     case Validity:
         return DisplayText::value(value.toObject().value(QLatin1String("validitySeconds")));
-    case CreatedAt:
-    case UpdatedAt:
-        return DisplayText::time(value.toString());
     default:
         return JsonTableModel::displayText(record, column);
     }

@@ -1,7 +1,6 @@
 #include "models/CodeSpecModel.h"
 
 #include "models/CodeEngineText.h"
-#include "models/DisplayText.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -79,11 +78,6 @@ QString CodeSpecModel::displayText(const QJsonObject& record, int column) const
     switch (static_cast<Column>(column)) {
     case Fields:
         return tr("%n field(s)", nullptr, static_cast<int>(value.toArray().size()));
-    case Status:
-        return DisplayText::status(value.toString());
-    case CreatedAt:
-    case UpdatedAt:
-        return DisplayText::time(value.toString());
     default:
         return JsonTableModel::displayText(record, column);
     }

@@ -1,7 +1,5 @@
 #include "models/DeveloperModel.h"
 
-#include "models/DisplayText.h"
-
 namespace citycode::client {
 
 int DeveloperModel::columnCount(const QModelIndex& parent) const
@@ -66,19 +64,6 @@ QString DeveloperModel::sortFieldOf(int column) const
         return QStringLiteral("createdAt");
     default:
         return {};
-    }
-}
-
-QString DeveloperModel::displayText(const QJsonObject& record, int column) const
-{
-    const QJsonValue value = record.value(fieldOf(column));
-    switch (static_cast<Column>(column)) {
-    case SecretRotatedAt:
-        return DisplayText::time(value.toString());
-    case CreatedAt:
-        return DisplayText::time(value.toString());
-    default:
-        return JsonTableModel::displayText(record, column);
     }
 }
 

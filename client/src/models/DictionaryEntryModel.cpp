@@ -1,7 +1,5 @@
 #include "models/DictionaryEntryModel.h"
 
-#include "models/DisplayText.h"
-
 namespace citycode::client {
 
 int DictionaryEntryModel::columnCount(const QModelIndex& parent) const
@@ -55,19 +53,6 @@ QString DictionaryEntryModel::sortFieldOf(int column) const
 {
     // Every column but none is sortable on the server (BaseConfigViews::dictionaryEntries).
     return column >= 0 && column < ColumnCount ? fieldOf(column) : QString();
-}
-
-QString DictionaryEntryModel::displayText(const QJsonObject& record, int column) const
-{
-    const QJsonValue value = record.value(fieldOf(column));
-    switch (static_cast<Column>(column)) {
-    case Status:
-        return DisplayText::status(value.toString());
-    case CreatedAt:
-        return DisplayText::time(value.toString());
-    default:
-        return JsonTableModel::displayText(record, column);
-    }
 }
 
 } // namespace citycode::client

@@ -28,7 +28,6 @@ public:
     QString columnTitle(int column) const override;
     QString fieldOf(int column) const override;
     QString sortFieldOf(int column) const override;
-    QString displayText(const QJsonObject& record, int column) const override;
 };
 
 } // namespace citycode::client

@@ -77,7 +77,16 @@ QString JsonTableModel::sortFieldOf(int /*column*/) const
 
 QString JsonTableModel::displayText(const QJsonObject& record, int column) const
 {
-    return DisplayText::value(record.value(fieldOf(column)));
+    const QString field = fieldOf(column);
+    const QJsonValue value = record.value(field);
+    // The server's conventions: "status" holds a state word, "...At" an ISO 8601 UTC time.
+    if (field == QLatin1String("status")) {
+        return DisplayText::status(value.toString());
+    }
+    if (field.endsWith(QLatin1String("At")) && !value.isDouble()) {
+        return DisplayText::time(value.toString());
+    }
+    return DisplayText::value(value);
 }
 
 } // namespace citycode::client

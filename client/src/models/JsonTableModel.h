@@ -35,7 +35,9 @@ public:
     virtual QString fieldOf(int column) const = 0;
     // The field the server sorts by for `column`; empty when the column cannot be sorted.
     virtual QString sortFieldOf(int column) const;
-    // The text shown for `column` of `record` (exports use it too).
+    // The text shown for `column` of `record` (exports use it too). By default a "status" field
+    // in words (DisplayText::status), "...At" fields (createdAt, updatedAt...) as local time and
+    // anything else as DisplayText::value.
     virtual QString displayText(const QJsonObject& record, int column) const;
 
 private:

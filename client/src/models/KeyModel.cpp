@@ -1,7 +1,6 @@
 #include "models/KeyModel.h"
 
 #include "models/CodeEngineText.h"
-#include "models/DisplayText.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -103,8 +102,6 @@ QString KeyModel::displayText(const QJsonObject& record, int column) const
         return value.isDouble()
                    ? QDateTime::fromSecsSinceEpoch(value.toInteger()).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))
                    : QString();
-    case CreatedAt:
-        return DisplayText::time(value.toString());
     default:
         return JsonTableModel::displayText(record, column);
     }

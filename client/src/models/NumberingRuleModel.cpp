@@ -1,7 +1,5 @@
 #include "models/NumberingRuleModel.h"
 
-#include "models/DisplayText.h"
-
 namespace citycode::client {
 
 int NumberingRuleModel::columnCount(const QModelIndex& parent) const
@@ -89,10 +87,6 @@ QString NumberingRuleModel::displayText(const QJsonObject& record, int column) c
     switch (static_cast<Column>(column)) {
     case DateFormat:
         return value.toString() == QLatin1String("none") ? tr("(none)") : value.toString();
-    case Status:
-        return DisplayText::status(value.toString());
-    case CreatedAt:
-        return DisplayText::time(value.toString());
     default:
         return JsonTableModel::displayText(record, column);
     }

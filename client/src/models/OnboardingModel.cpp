@@ -1,7 +1,5 @@
 #include "models/OnboardingModel.h"
 
-#include "models/DisplayText.h"
-
 namespace citycode::client {
 
 int OnboardingModel::columnCount(const QModelIndex& parent) const
@@ -78,21 +76,6 @@ QString OnboardingModel::sortFieldOf(int column) const
         return QStringLiteral("createdAt");
     default:
         return {};
-    }
-}
-
-QString OnboardingModel::displayText(const QJsonObject& record, int column) const
-{
-    const QJsonValue value = record.value(fieldOf(column));
-    switch (static_cast<Column>(column)) {
-    case Status:
-        return DisplayText::status(value.toString());
-    case ReviewedAt:
-        return DisplayText::time(value.toString());
-    case CreatedAt:
-        return DisplayText::time(value.toString());
-    default:
-        return JsonTableModel::displayText(record, column);
     }
 }
 

@@ -97,8 +97,6 @@ QString OperationLogModel::displayText(const QJsonObject& record, int column) co
 {
     const QJsonValue value = record.value(fieldOf(column));
     switch (static_cast<Column>(column)) {
-    case CreatedAt:
-        return DisplayText::time(value.toString());
     case Result:
         return DisplayText::status(value.toString());
     default:

@@ -79,12 +79,8 @@ QString OperatorModel::displayText(const QJsonObject& record, int column) const
 {
     const QJsonValue value = record.value(fieldOf(column));
     switch (static_cast<Column>(column)) {
-    case Status:
-        return DisplayText::status(value.toString());
     case MustChangePassword:
         return DisplayText::yesNo(value.toBool() || value.toInt() != 0);
-    case CreatedAt:
-        return DisplayText::time(value.toString());
     default:
         return JsonTableModel::displayText(record, column);
     }

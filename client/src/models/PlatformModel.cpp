@@ -75,10 +75,6 @@ QString PlatformModel::displayText(const QJsonObject& record, int column) const
     switch (static_cast<Column>(column)) {
     case Kind:
         return DisplayText::platformKind(value.toString());
-    case Status:
-        return DisplayText::status(value.toString());
-    case CreatedAt:
-        return DisplayText::time(value.toString());
     default:
         return JsonTableModel::displayText(record, column);
     }

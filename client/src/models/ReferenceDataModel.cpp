@@ -1,7 +1,5 @@
 #include "models/ReferenceDataModel.h"
 
-#include "models/DisplayText.h"
-
 namespace citycode::client {
 
 int ReferenceDataModel::columnCount(const QModelIndex& parent) const
@@ -62,19 +60,6 @@ QString ReferenceDataModel::sortFieldOf(int column) const
         return QStringLiteral("createdAt");
     default:
         return {};
-    }
-}
-
-QString ReferenceDataModel::displayText(const QJsonObject& record, int column) const
-{
-    const QJsonValue value = record.value(fieldOf(column));
-    switch (static_cast<Column>(column)) {
-    case Status:
-        return DisplayText::status(value.toString());
-    case CreatedAt:
-        return DisplayText::time(value.toString());
-    default:
-        return JsonTableModel::displayText(record, column);
     }
 }
 

@@ -85,10 +85,6 @@ QString RoleModel::displayText(const QJsonObject& record, int column) const
     switch (static_cast<Column>(column)) {
     case Builtin:
         return DisplayText::yesNo(value.toBool() || value.toInt() != 0);
-    case Status:
-        return DisplayText::status(value.toString());
-    case CreatedAt:
-        return DisplayText::time(value.toString());
     default:
         return JsonTableModel::displayText(record, column);
     }

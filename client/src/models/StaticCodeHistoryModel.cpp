@@ -1,7 +1,6 @@
 #include "models/StaticCodeHistoryModel.h"
 
 #include "models/CodeEngineText.h"
-#include "models/DisplayText.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -59,8 +58,6 @@ QString StaticCodeHistoryModel::displayText(const QJsonObject& record, int colum
 {
     const QJsonValue value = record.value(fieldOf(column));
     switch (static_cast<Column>(column)) {
-    case Time:
-        return DisplayText::time(value.toString());
     case Operation:
         return CodeEngineText::staticOperation(value.toString());
     case FromState:

@@ -1,7 +1,6 @@
 #include "models/StaticCodeModel.h"
 
 #include "models/CodeEngineText.h"
-#include "models/DisplayText.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -97,9 +96,6 @@ QString StaticCodeModel::displayText(const QJsonObject& record, int column) cons
         return CodeEngineText::subjectType(value.toString());
     case State:
         return CodeEngineText::staticState(value.toString());
-    case CreatedAt:
-    case UpdatedAt:
-        return DisplayText::time(value.toString());
     default:
         return JsonTableModel::displayText(record, column);
     }

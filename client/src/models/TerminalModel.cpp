@@ -1,7 +1,6 @@
 #include "models/TerminalModel.h"
 
 #include "models/CodeEngineText.h"
-#include "models/DisplayText.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -80,19 +79,6 @@ QString TerminalModel::sortFieldOf(int column) const
         return QStringLiteral("createdAt");
     default:
         return {};
-    }
-}
-
-QString TerminalModel::displayText(const QJsonObject& record, int column) const
-{
-    const QJsonValue value = record.value(fieldOf(column));
-    switch (static_cast<Column>(column)) {
-    case Status:
-        return DisplayText::status(value.toString());
-    case CreatedAt:
-        return DisplayText::time(value.toString());
-    default:
-        return JsonTableModel::displayText(record, column);
     }
 }
 

@@ -1,13 +1,17 @@
 #include "widgets/FilterBar.h"
 
+#include <QAbstractItemView>
 #include <QComboBox>
+#include <QCompleter>
 #include <QDateTimeEdit>
 #include <QGridLayout>
 #include <QHBoxLayout>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRegularExpressionValidator>
+#include <QStringListModel>
 
 namespace citycode::client {
 
@@ -130,6 +134,59 @@ void FilterBar::setChoices(const QString& filter, const QVector<QPair<QString, Q
         const int index = choice.combo->findData(current);
         choice.combo->setCurrentIndex(index < 0 ? 0 : index);
     }
+}
+
+QStringList FilterBar::textFilters() const
+{
+    QStringList names;
+    for (const TextFilter& text : m_texts) {
+        names.append(text.name);
+    }
+    return names;
+}
+
+QLineEdit* FilterBar::textField(const QString& filter) const
+{
+    for (const TextFilter& text : m_texts) {
+        if (text.name == filter) {
+            return text.edit;
+        }
+    }
+    return nullptr;
+}
+
+void FilterBar::setRecentSearches(const QString& filter, const QStringList& texts)
+{
+    QLineEdit* edit = textField(filter);
+    if (edit == nullptr) {
+        return;
+    }
+    QCompleter* completer = edit->completer();
+    if (completer == nullptr) {
+        completer = new QCompleter(new QStringListModel(edit), edit);
+        completer->setObjectName(filter + QStringLiteral("Completer"));
+        completer->setCaseSensitivity(Qt::CaseInsensitive);
+        completer->setFilterMode(Qt::MatchContains);
+        // Newest first, as the store keeps them.
+        completer->setModelSorting(QCompleter::UnsortedModel);
+        edit->setCompleter(completer);
+        edit->installEventFilter(this);
+    }
+    if (auto* model = qobject_cast<QStringListModel*>(completer->model())) {
+        model->setStringList(texts);
+    }
+}
+
+bool FilterBar::eventFilter(QObject* watched, QEvent* event)
+{
+    auto* edit = qobject_cast<QLineEdit*>(watched);
+    if (edit != nullptr && event->type() == QEvent::KeyPress && edit->completer() != nullptr &&
+        static_cast<QKeyEvent*>(event)->key() == Qt::Key_Down && !edit->completer()->popup()->isVisible()) {
+        edit->completer()->setCompletionPrefix(edit->text());
+        edit->completer()->complete();
+        return true;
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void FilterBar::setQuickRange(QuickRange range)

@@ -2,11 +2,13 @@
 
 #include <QDateTime>
 #include <QPair>
+#include <QStringList>
 #include <QUrlQuery>
 #include <QVector>
 #include <QWidget>
 
 class QComboBox;
+class QCompleter;
 class QDateTimeEdit;
 class QGridLayout;
 class QLineEdit;
@@ -43,6 +45,13 @@ public:
     QComboBox* addChoice(const QString& filter, const QString& label, const QVector<QPair<QString, QString>>& items);
     void setChoices(const QString& filter, const QVector<QPair<QString, QString>>& items);
 
+    // The server names of the free-text filters, in the order they were added, and their fields.
+    QStringList textFilters() const;
+    QLineEdit* textField(const QString& filter) const;
+    // Offers `texts` (the operator's recent searches, newest first) as completions of the text
+    // filter `filter`; the Down key on the field shows them all.
+    void setRecentSearches(const QString& filter, const QStringList& texts);
+
     void setQuickRange(QuickRange range);
     // The range [from, to] in local time that a quick range stands for at `now`; invalid for Any.
     static QPair<QDateTime, QDateTime> rangeFor(QuickRange range, const QDateTime& now);
@@ -53,6 +62,9 @@ public:
 
 signals:
     void searchRequested();
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     void addField(const QString& label, QWidget* field);

@@ -169,6 +169,26 @@ void FormDialog::onAccepted()
     m_submit(values());
 }
 
+void FormDialog::showEvent(QShowEvent* event)
+{
+    QDialog::showEvent(event);
+    if (m_shown) {
+        return;
+    }
+    m_shown = true;
+    // Tab goes field by field in the order they were made (top to bottom), then on to the
+    // buttons; only the initial focus needs setting.
+    QWidget* focused = focusWidget();
+    if (focused == nullptr || m_buttonBox->isAncestorOf(focused)) {
+        for (const Field& field : m_fields) {
+            if (field.widget->isEnabled() && field.widget->isVisible()) {
+                field.widget->setFocus(Qt::TabFocusReason);
+                break;
+            }
+        }
+    }
+}
+
 void FormDialog::showError(const QString& message)
 {
     m_buttonBox->setEnabled(true);

@@ -54,6 +54,11 @@ public:
     void showError(const QString& message);
     void succeed();
 
+protected:
+    // The first field has the focus when the dialog opens (not the OK button, which comes first in
+    // the focus chain because the button box is made before the fields).
+    void showEvent(QShowEvent* event) override;
+
 private:
     struct Field
     {
@@ -75,6 +80,7 @@ private:
     QVector<Field> m_fields;
     QVector<std::function<QString()>> m_checks;
     Submit m_submit;
+    bool m_shown = false;
 };
 
 } // namespace citycode::client

@@ -1,6 +1,7 @@
 #include "widgets/ListPage.h"
 
 #include "api/ApiClient.h"
+#include "app/LocalStore.h"
 #include "app/Session.h"
 #include "models/JsonTableModel.h"
 #include "widgets/FilterBar.h"
@@ -224,8 +225,37 @@ void ListPage::setFixedFilter(const QString& name, const QString& value)
     m_fixedFilters.addQueryItem(name, value);
 }
 
+QString ListPage::recentSearchScope(const QString& filter) const
+{
+    const QString server = api() != nullptr ? api()->baseUrl().toString(QUrl::StripTrailingSlash) : QString();
+    const qint64 operatorId = session() != nullptr ? session()->operatorId() : 0;
+    return QStringLiteral("%1|operator=%2|%3|%4").arg(server).arg(operatorId).arg(m_path, filter);
+}
+
+void ListPage::rememberSearch()
+{
+    if (localStore() == nullptr || !localStore()->isOpen()) {
+        return;
+    }
+    for (const QString& filter : m_filterBar->textFilters()) {
+        localStore()->addRecentSearch(recentSearchScope(filter), m_filterBar->textField(filter)->text());
+    }
+    offerRecentSearches();
+}
+
+void ListPage::offerRecentSearches()
+{
+    if (localStore() == nullptr || !localStore()->isOpen()) {
+        return;
+    }
+    for (const QString& filter : m_filterBar->textFilters()) {
+        m_filterBar->setRecentSearches(filter, localStore()->recentSearches(recentSearchScope(filter)));
+    }
+}
+
 void ListPage::search()
 {
+    rememberSearch();
     m_appliedFilters = m_filterBar->query();
     m_filtersApplied = true;
     m_page = 1;
@@ -238,6 +268,8 @@ void ListPage::reload()
     if (!m_filtersApplied) {
         m_filtersApplied = true;
         m_appliedFilters = m_filterBar->query();
+        // The subclass has added its filters by now.
+        offerRecentSearches();
     }
     QUrlQuery query = listQuery();
     query.addQueryItem(QStringLiteral("page"), QString::number(m_page));
@@ -378,6 +410,9 @@ void ListPage::runOnSelection(const QString& method, const QString& pathTemplate
             if (--progress->remaining > 0) {
                 return;
             }
+            if (progress->succeeded > 0) {
+                emit recordsChanged();
+            }
             reload();
             if (progress->firstError.isError()) {
                 showError(progress->firstError);
@@ -403,6 +438,7 @@ void ListPage::runBatch(const QString& path, const QString& confirmation, const 
             showError(reply.error);
             return;
         }
+        emit recordsChanged();
         reload();
         showMessage(done);
     });

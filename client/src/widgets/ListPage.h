@@ -63,9 +63,16 @@ public:
 
     void exportTo(const QString& fileName, ListExporter::Format format);
 
+    // The LocalStore scope of the recent searches typed into text filter `filter` of this page:
+    // per server, operator, list and filter.
+    QString recentSearchScope(const QString& filter) const;
+
 signals:
     // A page of records arrived (or failed: ok false).
     void loaded(bool ok);
+    // Records of this list were changed through the page's actions (runOnSelection, runBatch or a
+    // subclass's dialog); caches of the list (ReferenceCache) listen.
+    void recordsChanged();
 
 protected:
     // An action button, shown only when the operator holds `permission` (empty: always).
@@ -102,6 +109,9 @@ private:
 
     void updateActions();
     void updatePaging();
+    // Remembers the text filters just searched for and offers them again (LocalStore).
+    void rememberSearch();
+    void offerRecentSearches();
     void fitColumns();
     void onSortIndicatorChanged(int column, Qt::SortOrder order);
     void chooseExportFile(ListExporter::Format format);

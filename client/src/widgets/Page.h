@@ -5,13 +5,19 @@
 namespace citycode::client {
 
 class ApiClient;
+class LocalStore;
+class ReferenceCache;
 class Session;
 
-// What a page of the main window needs: the shared ApiClient and who is signed in.
+// What a page of the main window needs: the shared ApiClient, who is signed in and the console's
+// local state (either may be null: then recent searches are not kept and the page keeps its own
+// in-memory reference lists).
 struct PageContext
 {
     ApiClient* api = nullptr;
     const Session* session = nullptr;
+    LocalStore* localStore = nullptr;
+    ReferenceCache* referenceData = nullptr;
 };
 
 // One screen of the main window's stack. Pages are created the first time they are chosen and
@@ -31,6 +37,11 @@ public:
 protected:
     ApiClient* api() const { return m_context.api; }
     const Session* session() const { return m_context.session; }
+    LocalStore* localStore() const { return m_context.localStore; }
+    // The shared reference lists (regions, industries, dictionaries); never null.
+    ReferenceCache* referenceData();
+    // For pages and dialogs this page opens.
+    const PageContext& context() const { return m_context; }
     bool isFirstActivation() const { return m_activations == 1; }
 
 private:

@@ -1,6 +1,7 @@
 #include "screens/apps/AppsPage.h"
 
 #include "api/ApiClient.h"
+#include "app/ReferenceCache.h"
 #include "app/Session.h"
 #include "models/AppModel.h"
 #include "models/DisplayText.h"
@@ -9,6 +10,7 @@
 #include "widgets/RecordDetailDialog.h"
 #include "widgets/SecretDialog.h"
 
+#include <QComboBox>
 #include <QJsonArray>
 
 namespace citycode::client {
@@ -84,28 +86,47 @@ void AppsPage::loadChoices()
             filterBar()->setChoices(QStringLiteral("platformId"), items);
         });
     }
-    if (session() != nullptr && session()->can(QStringLiteral("base:industry:list"))) {
-        api()->get(QStringLiteral("/admin/v1/industries"), query, this, [this](const ApiReply& reply) {
+    if (canListIndustries()) {
+        // From the shared cache at once, again whenever a fresh list arrives.
+        const auto showIndustries = [this]() {
             QVector<QPair<QString, QString>> items;
-            m_industries.clear();
-            for (const QJsonValue& item : reply.json.value(QLatin1String("items")).toArray()) {
-                const QJsonObject industry = item.toObject();
-                const qint64 id = industry.value(QLatin1String("id")).toInteger();
-                const QString name = industry.value(QLatin1String("name")).toString();
-                items.append({QString::number(id), name});
-                m_industries.append({QVariant(id), name});
+            for (const auto& [id, name] : referenceData()->choices(ReferenceCache::Kind::Industries)) {
+                items.append({id.toString(), name});
             }
             filterBar()->setChoices(QStringLiteral("industryId"), items);
+        };
+        connect(referenceData(), &ReferenceCache::updated, this, [showIndustries](ReferenceCache::Kind kind) {
+            if (kind == ReferenceCache::Kind::Industries) {
+                showIndustries();
+            }
         });
+        showIndustries();
     }
+}
+
+bool AppsPage::canListIndustries() const
+{
+    return session() != nullptr && session()->can(QStringLiteral("base:industry:list"));
 }
 
 void AppsPage::openDialog(const QJsonObject& app)
 {
     const bool creating = app.isEmpty();
     const qint64 id = app.value(QLatin1String("id")).toInteger();
-    auto* dialog = new AppDialog(app, m_industries, this);
+    const QJsonValue industryId = app.value(QLatin1String("industryId"));
+    QVector<QPair<QVariant, QString>> industries;
+    if (canListIndustries()) {
+        industries = referenceData()->choices(ReferenceCache::Kind::Industries,
+                                              industryId.isDouble() ? QVariant(industryId.toInteger()) : QVariant());
+    } else if (industryId.isDouble()) {
+        industries.append({QVariant(industryId.toInteger()), app.value(QLatin1String("industryName")).toString()});
+    }
+    auto* dialog = new AppDialog(app, industries, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (canListIndustries()) {
+        referenceData()->bindChoices(dialog->findChild<QComboBox*>(QStringLiteral("industryIdComboBox")),
+                                     ReferenceCache::Kind::Industries);
+    }
     dialog->setSubmit([this, dialog, creating, id](const QJsonObject& values) {
         const auto answered = [this, dialog, creating](const ApiReply& reply) {
             if (reply.error.isError()) {

@@ -20,10 +20,10 @@ protected:
 
 private:
     void loadChoices();
+    bool canListIndustries() const;
     void openDialog(const QJsonObject& app);
     void rotateSecret();
 
-    QVector<QPair<QVariant, QString>> m_industries;
     bool m_choicesLoaded = false;
 };
 

@@ -48,6 +48,7 @@ CodeRuleDetailDialog::CodeRuleDetailDialog(ApiClient* api, const Session* sessio
     m_versionsView->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_versionsView->verticalHeader()->hide();
     m_versionsView->horizontalHeader()->setStretchLastSection(true);
+    m_versionsView->setTabKeyNavigation(false); // arrows move between cells; Tab leaves the table
     connect(m_versionsView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &CodeRuleDetailDialog::updateButtons);
 

@@ -1,6 +1,7 @@
 #include "screens/coderules/CodeRuleWizard.h"
 
 #include "api/ApiClient.h"
+#include "app/ReferenceCache.h"
 #include "models/CodeEngineText.h"
 #include "screens/codespecs/CodeFieldEditor.h"
 #include "widgets/StatusLabel.h"
@@ -71,8 +72,9 @@ private:
 };
 
 CodeRuleWizard::CodeRuleWizard(ApiClient* api, Mode mode, const QJsonObject& rule, const QJsonObject& version,
-                               bool mainPlatform, QWidget* parent)
-    : QWizard(parent), m_api(api), m_mode(mode), m_rule(rule), m_version(version), m_mainPlatform(mainPlatform)
+                               bool mainPlatform, QWidget* parent, ReferenceCache* referenceData)
+    : QWizard(parent), m_api(api), m_referenceData(referenceData), m_mode(mode), m_rule(rule), m_version(version),
+      m_mainPlatform(mainPlatform)
 {
     setObjectName(QStringLiteral("codeRuleWizard"));
     setWizardStyle(QWizard::ClassicStyle);
@@ -282,21 +284,25 @@ void CodeRuleWizard::loadChoices()
     }
     QUrlQuery all;
     all.addQueryItem(QStringLiteral("pageSize"), QStringLiteral("100"));
-    m_api->get(QStringLiteral("/admin/v1/industries"), all, this, [this](const ApiReply& reply) {
-        if (reply.error.isError()) {
-            return; // without the industry list the rule simply names none
-        }
-        const QVariant current = m_industryComboBox->currentData();
-        while (m_industryComboBox->count() > 1) {
-            m_industryComboBox->removeItem(1);
-        }
-        for (const QJsonValue& value : reply.json.value(QLatin1String("items")).toArray()) {
-            const QJsonObject industry = value.toObject();
-            m_industryComboBox->addItem(industry.value(QLatin1String("name")).toString(),
-                                        industry.value(QLatin1String("id")).toInteger());
-        }
-        m_industryComboBox->setCurrentIndex(qMax(0, m_industryComboBox->findData(current)));
-    });
+    if (m_referenceData != nullptr) {
+        m_referenceData->bindChoices(m_industryComboBox, ReferenceCache::Kind::Industries);
+    } else {
+        m_api->get(QStringLiteral("/admin/v1/industries"), all, this, [this](const ApiReply& reply) {
+            if (reply.error.isError()) {
+                return; // without the industry list the rule simply names none
+            }
+            const QVariant current = m_industryComboBox->currentData();
+            while (m_industryComboBox->count() > 1) {
+                m_industryComboBox->removeItem(1);
+            }
+            for (const QJsonValue& value : reply.json.value(QLatin1String("items")).toArray()) {
+                const QJsonObject industry = value.toObject();
+                m_industryComboBox->addItem(industry.value(QLatin1String("name")).toString(),
+                                            industry.value(QLatin1String("id")).toInteger());
+            }
+            m_industryComboBox->setCurrentIndex(qMax(0, m_industryComboBox->findData(current)));
+        });
+    }
     if (!m_mainPlatform) {
         return; // a sub-platform designs rules for itself
     }

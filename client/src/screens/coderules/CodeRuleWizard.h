@@ -17,6 +17,7 @@ namespace citycode::client {
 class ApiClient;
 struct ApiReply;
 class CodeFieldEditor;
+class ReferenceCache;
 class StatusLabel;
 
 // The five steps of a code rule (001 §4.2.3 2): ① basic information, ② function
@@ -46,9 +47,10 @@ public:
     };
 
     // `rule` is the server's rule (GET /code-rules/{id}) for every mode but Create; `version`
-    // the version object to start from (defaults to the rule's latest).
+    // the version object to start from (defaults to the rule's latest). With `referenceData` the
+    // industries come from the console's cache instead of a request of their own.
     CodeRuleWizard(ApiClient* api, Mode mode, const QJsonObject& rule, const QJsonObject& version, bool mainPlatform,
-                   QWidget* parent = nullptr);
+                   QWidget* parent = nullptr, ReferenceCache* referenceData = nullptr);
 
     Mode mode() const { return m_mode; }
     // The request body of each part as the server takes it.
@@ -79,6 +81,7 @@ private:
     QString checkSpec() const;
 
     ApiClient* m_api;
+    ReferenceCache* m_referenceData;
     Mode m_mode;
     QJsonObject m_rule;
     QJsonObject m_version;

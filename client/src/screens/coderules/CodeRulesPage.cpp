@@ -1,6 +1,7 @@
 #include "screens/coderules/CodeRulesPage.h"
 
 #include "api/ApiClient.h"
+#include "app/ReferenceCache.h"
 #include "app/Session.h"
 #include "models/CodeEngineText.h"
 #include "models/CodeRuleModel.h"
@@ -29,7 +30,25 @@ CodeRulesPage::CodeRulesPage(const PageContext& context, QWidget* parent)
     if (session() != nullptr && session()->isMainPlatform()) {
         filters->addText(QStringLiteral("platformId"), tr("Platform ID:"), true);
     }
-    filters->addText(QStringLiteral("industryId"), tr("Industry ID:"), true);
+    if (industries() != nullptr) {
+        // A picker from the shared industry list (fresh lists replace the choices).
+        filters->addChoice(QStringLiteral("industryId"), tr("Industry:"), {});
+        const auto showIndustries = [this]() {
+            QVector<QPair<QString, QString>> items;
+            for (const auto& [id, name] : referenceData()->choices(ReferenceCache::Kind::Industries)) {
+                items.append({id.toString(), name});
+            }
+            filterBar()->setChoices(QStringLiteral("industryId"), items);
+        };
+        connect(referenceData(), &ReferenceCache::updated, this, [showIndustries](ReferenceCache::Kind kind) {
+            if (kind == ReferenceCache::Kind::Industries) {
+                showIndustries();
+            }
+        });
+        showIndustries();
+    } else {
+        filters->addText(QStringLiteral("industryId"), tr("Industry ID:"), true);
+    }
     filters->addChoice(QStringLiteral("status"), tr("Status:"),
                        {{QStringLiteral("enabled"), DisplayText::status(QStringLiteral("enabled"))},
                         {QStringLiteral("disabled"), DisplayText::status(QStringLiteral("disabled"))}});
@@ -76,7 +95,7 @@ CodeRulesPage::CodeRulesPage(const PageContext& context, QWidget* parent)
 void CodeRulesPage::createRule()
 {
     auto* wizard = new CodeRuleWizard(api(), CodeRuleWizard::Mode::Create, {}, {},
-                                      session() != nullptr && session()->isMainPlatform(), this);
+                                      session() != nullptr && session()->isMainPlatform(), this, industries());
     wizard->setAttribute(Qt::WA_DeleteOnClose);
     connect(wizard, &CodeRuleWizard::saved, this, [this](const QJsonObject& rule) {
         reload();
@@ -97,7 +116,7 @@ void CodeRulesPage::editRule()
         const bool pending = reply.json.value(QLatin1String("publishState")).toString() == QLatin1String("pending");
         auto* wizard =
             new CodeRuleWizard(api(), pending ? CodeRuleWizard::Mode::EditPending : CodeRuleWizard::Mode::NewVersion,
-                               reply.json, {}, session() != nullptr && session()->isMainPlatform(), this);
+                               reply.json, {}, session() != nullptr && session()->isMainPlatform(), this, industries());
         wizard->setAttribute(Qt::WA_DeleteOnClose);
         connect(wizard, &CodeRuleWizard::saved, this, [this, pending](const QJsonObject& saved) {
             reload();
@@ -118,6 +137,12 @@ void CodeRulesPage::showVersions()
     dialog->open();
 }
 
+ReferenceCache* CodeRulesPage::industries()
+{
+    const bool allowed = session() != nullptr && session()->can(QStringLiteral("base:industry:list"));
+    return allowed ? referenceData() : nullptr;
+}
+
 void CodeRulesPage::showAppPermissions()
 {
     auto* dialog = new QDialog(this);
@@ -125,7 +150,7 @@ void CodeRulesPage::showAppPermissions()
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setWindowTitle(tr("Generate and scan permissions of apps"));
     dialog->resize(860, 520);
-    auto* page = new AppPermissionsPage(PageContext{api(), session()}, dialog);
+    auto* page = new AppPermissionsPage(context(), dialog);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
     buttons->button(QDialogButtonBox::Close)->setText(tr("&Close"));
     connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);

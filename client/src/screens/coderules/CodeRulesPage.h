@@ -18,6 +18,8 @@ public:
     explicit CodeRulesPage(const PageContext& context, QWidget* parent = nullptr);
 
 private:
+    // The shared cache when the operator may list industries (the wizard's picker); else null.
+    ReferenceCache* industries();
     void createRule();
     void editRule();
     void showVersions();

@@ -96,6 +96,7 @@ RuleDiffDialog::RuleDiffDialog(ApiClient* api, qint64 ruleId, qint64 from, qint6
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_table->setWordWrap(false);
+    m_table->setTabKeyNavigation(false); // arrows move between cells; Tab leaves the table
     m_statusLabel = new StatusLabel(this);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     buttons->button(QDialogButtonBox::Close)->setText(tr("&Close"));

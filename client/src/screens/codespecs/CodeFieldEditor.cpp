@@ -74,6 +74,7 @@ CodeFieldEditor::CodeFieldEditor(QWidget* parent) : QWidget(parent)
     m_tableView->horizontalHeader()->setSectionResizeMode(CodeFieldModel::Type, QHeaderView::ResizeToContents);
     m_tableView->horizontalHeader()->setSectionResizeMode(CodeFieldModel::Length, QHeaderView::ResizeToContents);
     m_tableView->setMinimumHeight(140);
+    m_tableView->setTabKeyNavigation(false); // arrows move between cells; Tab leaves the table
 
     m_addButton = new QPushButton(tr("&Add field"), this);
     m_addButton->setObjectName(QStringLiteral("addFieldButton"));

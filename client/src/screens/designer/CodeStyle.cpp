@@ -2,8 +2,6 @@
 
 #include <QJsonValue>
 
-#include <algorithm>
-
 namespace citycode::client {
 
 namespace {
@@ -53,14 +51,12 @@ common::SymbolStyle CodeStyle::symbolStyle() const
 
 double CodeStyle::contrastRatio() const
 {
-    const double a = toRgb(foreground).luminance();
-    const double b = toRgb(background).luminance();
-    return (std::max(a, b) + 0.05) / (std::min(a, b) + 0.05);
+    return common::contrastRatio(toRgb(foreground), toRgb(background));
 }
 
 QString CodeStyle::symbologyName(common::Symbology symbology)
 {
-    return symbology == common::Symbology::GridMatrix ? QStringLiteral("GRID_MATRIX") : QStringLiteral("QR");
+    return symbology == common::Symbology::GridMatrix ? QStringLiteral("gridmatrix") : QStringLiteral("qr");
 }
 
 QString CodeStyle::ecLevelName(common::EcLevel level)
@@ -134,10 +130,12 @@ bool CodeStyle::fromJson(const QJsonObject& json, CodeStyle* style, QString* err
     };
 
     if (json.contains(SymbologyField)) {
+        // The server's "qr" and "gridmatrix"; style files written before also say GRID_MATRIX or GM.
         const QString name = json.value(SymbologyField).toString().toUpper();
         if (name == QLatin1String("QR")) {
             result.symbology = common::Symbology::Qr;
-        } else if (name == QLatin1String("GRID_MATRIX") || name == QLatin1String("GM")) {
+        } else if (name == QLatin1String("GRIDMATRIX") || name == QLatin1String("GRID_MATRIX") ||
+                   name == QLatin1String("GM")) {
             result.symbology = common::Symbology::GridMatrix;
         } else {
             return wrong(SymbologyField);
@@ -197,7 +195,7 @@ bool CodeStyle::fromJson(const QJsonObject& json, CodeStyle* style, QString* err
     if (json.contains(NameField)) {
         result.name = json.value(NameField).toString();
     }
-    // The server keeps no logo size: a logo from it takes the whole budget of the level.
+    // A style file without a logo size: its logo takes the whole budget of the level.
     if (!result.logoPng.isEmpty() && !json.contains(LogoAreaField)) {
         result.logoAreaFraction = common::logoAreaBudget(result.ecLevel);
     }

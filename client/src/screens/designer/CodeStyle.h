@@ -13,7 +13,8 @@ namespace citycode::client {
 // The look of one code type's symbol as the style designer edits it (000 §2.2.3 code style
 // management: background, colour, icon; 001 code rule style: icon and caption): symbology,
 // error correction, colours, sizes, logo and caption. Converts to the common::SymbolStyle the
-// server renders with, and to and from the JSON of a rule's code style.
+// server renders with, and to and from the JSON of the server's code styles (every field is kept
+// there, see the server's CodeStyleRendering).
 struct CodeStyle
 {
     Q_DECLARE_TR_FUNCTIONS(citycode::client::CodeStyle)
@@ -47,7 +48,7 @@ public:
     // with `error` for a field of the wrong type or value.
     static bool fromJson(const QJsonObject& json, CodeStyle* style, QString* error = nullptr);
 
-    static QString symbologyName(common::Symbology symbology); // "QR", "GRID_MATRIX"
+    static QString symbologyName(common::Symbology symbology); // the API's "qr", "gridmatrix"
     static QString ecLevelName(common::EcLevel level);         // "L", "M", "Q", "H"
 };
 

@@ -574,11 +574,15 @@ void StyleDesignerPage::loadServerStyles()
         for (const QJsonValue& item : reply.json.value(QLatin1String("items")).toArray()) {
             const QJsonObject style = item.toObject();
             const QString status = style.value(QLatin1String("status")).toString();
-            m_serverStylesComboBox->addItem(tr("%1 (%2, %3)")
-                                                .arg(style.value(QLatin1String("name")).toString(),
-                                                     style.value(QLatin1String("codeType")).toString(),
-                                                     status == QLatin1String("active") ? tr("active") : tr("inactive")),
-                                            style.value(QLatin1String("id")).toVariant());
+            const QString symbology = style.value(QLatin1String("symbology")).toString();
+            m_serverStylesComboBox->addItem(
+                tr("%1 (%2, %3, %4 level %5)")
+                    .arg(style.value(QLatin1String("name")).toString(),
+                         style.value(QLatin1String("codeType")).toString(),
+                         status == QLatin1String("active") ? tr("active") : tr("inactive"),
+                         symbology == QLatin1String("gridmatrix") ? tr("Grid Matrix") : tr("QR Code"),
+                         style.value(QLatin1String("ecLevel")).toString()),
+                style.value(QLatin1String("id")).toVariant());
         }
         m_serverStylesComboBox->setCurrentIndex(std::max(0, m_serverStylesComboBox->findData(current)));
     });
@@ -595,7 +599,7 @@ void StyleDesignerPage::loadServerStyle()
             showResult(false, QString(), reply.error.toString());
             return;
         }
-        // The designer's defaults stand in for what the server does not keep.
+        // The server keeps every field of the style; defaults only fill what an older server omits.
         CodeStyle style;
         QString error;
         if (!CodeStyle::fromJson(reply.json, &style, &error)) {

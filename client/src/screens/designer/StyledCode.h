@@ -43,8 +43,8 @@ public:
         bool serverRefuses; // true when the server would not render this style
     };
 
-    static constexpr int MinimumModulePixels = 3;
-    static constexpr double MinimumContrastRatio = 3.0;
+    static constexpr int MinimumModulePixels = common::kMinimumModulePixels;
+    static constexpr double MinimumContrastRatio = common::kMinimumContrastRatio;
 
     // `screenDpi` (physical dots per inch) enables the on-screen module check; 0 skips it.
     static StyledCode render(const CodeStyle& style, const QByteArray& payload, double screenDpi = 0.0);

@@ -37,7 +37,14 @@ constexpr int PermissionRole = Qt::UserRole + 1;
 } // namespace
 
 MainWindow::MainWindow(ApiClient* api, Session* session, LanguageManager* languages, QWidget* parent)
-    : QMainWindow(parent), m_api(api), m_session(session), m_languages(languages)
+    : MainWindow(api, session, languages, nullptr, nullptr, parent)
+{
+}
+
+MainWindow::MainWindow(ApiClient* api, Session* session, LanguageManager* languages, LocalStore* localStore,
+                       ReferenceCache* referenceData, QWidget* parent)
+    : QMainWindow(parent), m_api(api), m_session(session), m_localStore(localStore), m_referenceData(referenceData),
+      m_languages(languages)
 {
     buildUi();
     buildNavigation();
@@ -267,7 +274,7 @@ void MainWindow::onNavigationChanged(QTreeWidgetItem* item)
     }
     Page* page = m_pages.value(permission);
     if (page == nullptr) {
-        page = entry->factory(PageContext{m_api, m_session}, m_pagesStackedWidget);
+        page = entry->factory(PageContext{m_api, m_session, m_localStore, m_referenceData}, m_pagesStackedWidget);
         page->setProperty("permission", permission);
         m_pagesStackedWidget->addWidget(page);
         m_pages.insert(permission, page);

@@ -18,7 +18,9 @@ namespace citycode::client {
 class ApiClient;
 class ApiError;
 class LanguageManager;
+class LocalStore;
 class Page;
+class ReferenceCache;
 class Session;
 class StatusLabel;
 
@@ -33,6 +35,10 @@ class MainWindow : public QMainWindow
 
 public:
     MainWindow(ApiClient* api, Session* session, LanguageManager* languages, QWidget* parent = nullptr);
+    // With the console's local state, which the pages use for recent searches and cached
+    // reference lists (either may be null).
+    MainWindow(ApiClient* api, Session* session, LanguageManager* languages, LocalStore* localStore,
+               ReferenceCache* referenceData, QWidget* parent = nullptr);
 
     // Shows the page registered for `permission` if the navigation offers it; false otherwise.
     bool showPage(const QString& permission);
@@ -72,6 +78,8 @@ private:
 
     ApiClient* m_api;
     Session* m_session;
+    LocalStore* m_localStore = nullptr;
+    ReferenceCache* m_referenceData = nullptr;
     LanguageManager* m_languages;
     ConnectionState m_connectionState = ConnectionState::Unknown;
     QString m_serverVersion;

@@ -8,6 +8,7 @@
 #include "screens/categories/NumberingRulesPage.h"
 #include "screens/coderules/CodeRulesPage.h"
 #include "screens/codespecs/CodeSpecsPage.h"
+#include "screens/codesubjects/CodeSubjectsPage.h"
 #include "screens/designer/StyleDesignerPage.h"
 #include "screens/developers/DevelopersPage.h"
 #include "screens/keys/KeysPage.h"
@@ -121,6 +122,10 @@ void registerPages(PageRegistry& registry)
         QStringLiteral("code:numbering:list"),
         [] { return title(QT_TRANSLATE_NOOP("citycode::client::PageCatalog", "Numbering rules")); },
         make<NumberingRulesPage>());
+    registry.add(
+        QStringLiteral("code:subject:list"),
+        [] { return title(QT_TRANSLATE_NOOP("citycode::client::PageCatalog", "Code subjects")); },
+        make<CodeSubjectsPage>());
     registry.add(
         QStringLiteral("system:setting:list"),
         [] { return title(QT_TRANSLATE_NOOP("citycode::client::PageCatalog", "System settings")); },

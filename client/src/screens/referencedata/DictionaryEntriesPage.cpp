@@ -1,6 +1,7 @@
 #include "screens/referencedata/DictionaryEntriesPage.h"
 
 #include "api/ApiClient.h"
+#include "app/ReferenceCache.h"
 #include "models/DictionaryEntryModel.h"
 #include "models/DisplayText.h"
 #include "widgets/FilterBar.h"
@@ -34,6 +35,8 @@ DictionaryEntriesPage::DictionaryEntriesPage(const PageContext& context, const Q
 {
     setObjectName(QStringLiteral("dictionaryEntriesPage"));
     setFixedFilter(QStringLiteral("groupId"), QString::number(m_groupId));
+    connect(this, &ListPage::recordsChanged, this,
+            [this]() { referenceData()->invalidate(ReferenceCache::Kind::DictionaryEntries); });
     FilterBar* filters = filterBar();
     filters->addText(QStringLiteral("code"), tr("Code:"));
     filters->addText(QStringLiteral("label"), tr("Label:"));
@@ -97,6 +100,7 @@ void DictionaryEntriesPage::openDialog(const QJsonObject& record)
                 return;
             }
             dialog->succeed();
+            emit recordsChanged();
             reload();
             showMessage(tr("Saved."));
         };

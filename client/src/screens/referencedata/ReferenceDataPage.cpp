@@ -1,11 +1,14 @@
 #include "screens/referencedata/ReferenceDataPage.h"
 
 #include "api/ApiClient.h"
+#include "app/ReferenceCache.h"
 #include "models/DisplayText.h"
 #include "models/ReferenceDataModel.h"
 #include "screens/referencedata/DictionaryEntriesPage.h"
 #include "widgets/FilterBar.h"
 #include "widgets/FormDialog.h"
+
+#include <QComboBox>
 
 namespace citycode::client {
 
@@ -41,6 +44,19 @@ QString pathOf(ReferenceDataPage::Kind kind)
     return {};
 }
 
+ReferenceCache::Kind cacheKindOf(ReferenceDataPage::Kind kind)
+{
+    switch (kind) {
+    case ReferenceDataPage::Kind::Regions:
+        return ReferenceCache::Kind::Regions;
+    case ReferenceDataPage::Kind::Industries:
+        return ReferenceCache::Kind::Industries;
+    case ReferenceDataPage::Kind::Dictionaries:
+        break;
+    }
+    return ReferenceCache::Kind::Dictionaries;
+}
+
 } // namespace
 
 ReferenceDataPage::ReferenceDataPage(const PageContext& context, Kind kind, QWidget* parent)
@@ -67,11 +83,16 @@ ReferenceDataPage::ReferenceDataPage(const PageContext& context, Kind kind, QWid
                        {{QStringLiteral("enabled"), DisplayText::status(QStringLiteral("enabled"))},
                         {QStringLiteral("disabled"), DisplayText::status(QStringLiteral("disabled"))}});
 
+    // Pickers elsewhere in the console read these lists from the cache: a change fetches them again.
+    connect(this, &ListPage::recordsChanged, this, [this]() { referenceData()->invalidate(cacheKindOf(m_kind)); });
+
     const QString base = path();
     if (kind == Kind::Dictionaries) {
         addAction(QStringLiteral("entriesButton"), tr("En&tries…"), m_permissionPrefix + QStringLiteral("list"),
                   Needs::One, [this]() {
-                      DictionaryEntriesPage::openFor(PageContext{api(), session()}, selectedRecord(), this);
+                      PageContext shared = this->context();
+                      shared.referenceData = referenceData();
+                      DictionaryEntriesPage::openFor(shared, selectedRecord(), this);
                   });
     }
     addAction(QStringLiteral("newButton"), tr("&New…"), m_permissionPrefix + QStringLiteral("add"), Needs::Nothing,
@@ -104,13 +125,30 @@ void ReferenceDataPage::openDialog(const QJsonObject& record)
         dialog->addText(QStringLiteral("description"), tr("&Description:"),
                         record.value(QLatin1String("description")).toString(), DescriptionLength);
     }
-    dialog->setSubmit([this, dialog, id](const QJsonObject& values) {
+    // 001 §4.12.2: regions form a tree; the parent is picked from the cached region list.
+    QComboBox* parentComboBox = nullptr;
+    const QJsonValue parentId = record.value(QLatin1String("parentId"));
+    if (m_kind == Kind::Regions) {
+        parentComboBox =
+            dialog->addChoice(QStringLiteral("parentId"), tr("&Parent region:"), {{QVariant(), tr("(top level)")}});
+        if (parentId.isDouble()) {
+            parentComboBox->addItem(QString::number(parentId.toInteger()), parentId.toInteger());
+            parentComboBox->setCurrentIndex(1);
+        }
+        referenceData()->bindChoices(parentComboBox, ReferenceCache::Kind::Regions);
+    }
+    dialog->setSubmit([this, dialog, id, parentComboBox, parentId](const QJsonObject& submitted) {
+        QJsonObject values = submitted;
+        if (parentComboBox != nullptr && !parentComboBox->currentData().isValid() && parentId.isDouble()) {
+            values.insert(QStringLiteral("parentId"), QJsonValue::Null); // moved to the top level
+        }
         const auto answered = [this, dialog](const ApiReply& reply) {
             if (reply.error.isError()) {
                 dialog->showError(reply.error.toString());
                 return;
             }
             dialog->succeed();
+            emit recordsChanged();
             reload();
             showMessage(tr("Saved."));
         };

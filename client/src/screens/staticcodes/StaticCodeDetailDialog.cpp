@@ -46,6 +46,7 @@ StaticCodeDetailDialog::StaticCodeDetailDialog(ApiClient* api, const Session* se
     m_historyView->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_historyView->verticalHeader()->hide();
     m_historyView->horizontalHeader()->setStretchLastSection(true);
+    m_historyView->setTabKeyNavigation(false); // arrows move between cells; Tab leaves the table
 
     auto* buttons = new QGridLayout;
     int index = 0;
@@ -73,6 +74,16 @@ StaticCodeDetailDialog::StaticCodeDetailDialog(ApiClient* api, const Session* se
     layout->addWidget(m_historyView, 1);
     layout->addWidget(m_statusLabel);
     layout->addWidget(close);
+    // The history is made first but shown below the operations: Tab follows what is shown.
+    QWidget* previous = nullptr;
+    for (const QString& operation : CodeEngineText::staticOperations()) {
+        if (previous != nullptr) {
+            setTabOrder(previous, m_buttons.value(operation));
+        }
+        previous = m_buttons.value(operation);
+    }
+    setTabOrder(previous, m_historyView);
+    setTabOrder(m_historyView, close->button(QDialogButtonBox::Close));
     updateButtons();
     load();
 }
@@ -111,6 +122,17 @@ void StaticCodeDetailDialog::load()
         m_history->setRecords(history);
         m_historyView->resizeColumnsToContents();
         updateButtons();
+        // The operations are disabled until the state is known: the first one allowed now takes
+        // the focus the history held meanwhile.
+        if (focusWidget() == nullptr || focusWidget() == m_historyView) {
+            for (const QString& operation : CodeEngineText::staticOperations()) {
+                QPushButton* button = m_buttons.value(operation);
+                if (button->isVisible() && button->isEnabled()) {
+                    button->setFocus(Qt::OtherFocusReason);
+                    break;
+                }
+            }
+        }
         emit loaded(true);
     });
 }
