@@ -224,7 +224,7 @@ Caller CallerAuthenticator::authenticateTerminal(const SignedRequest& request, N
 }
 
 common::Bytes CallerAuthenticator::sessionKey(const std::string& sessionId, const TerminalRecord& terminal,
-                                              std::int64_t now) const
+                                              std::int64_t now)
 {
     const common::SessionTicket ticket = common::SessionTicket::decode(sessionId);
     // Another terminal's session is refused like another terminal's key.
@@ -237,7 +237,17 @@ common::Bytes CallerAuthenticator::sessionKey(const std::string& sessionId, cons
     const std::optional<MacKey> key = m_keyStore.macKey(ticket.keyId, now);
     if (!key || key->platformId != terminal.platformId)
         refuse("SESSION_INVALID", "the session's key is unknown or retired; open a new session");
-    return common::terminalSessionKey(key->secret, sessionId, terminal.publicKeyPem);
+    // The derivation is kept per session id (two HMACs and a hash of the PEM on every scan
+    // otherwise); only the checks above depend on the moment.
+    std::lock_guard<std::mutex> lock(m_keysMutex);
+    const auto found = m_sessionKeys.find(sessionId);
+    if (found != m_sessionKeys.end() && found->second.first == terminal.publicKeyPem)
+        return found->second.second;
+    common::Bytes derived = common::terminalSessionKey(key->secret, sessionId, terminal.publicKeyPem);
+    if (m_sessionKeys.size() > 4096)
+        m_sessionKeys.clear();
+    m_sessionKeys[sessionId] = {terminal.publicKeyPem, derived};
+    return derived;
 }
 
 CallerAuthenticator::SessionGrant CallerAuthenticator::openSession(const Caller& caller,

@@ -109,7 +109,7 @@ private:
     Caller authenticateApp(const SignedRequest& request, NonceStore::RequestNonce* deferredClaim);
     Caller authenticateTerminal(const SignedRequest& request, NonceStore::RequestNonce* deferredClaim);
     // The session key a session id names for this terminal; SESSION_* errors otherwise.
-    common::Bytes sessionKey(const std::string& sessionId, const TerminalRecord& terminal, std::int64_t now) const;
+    common::Bytes sessionKey(const std::string& sessionId, const TerminalRecord& terminal, std::int64_t now);
     // The timestamp, or TIMESTAMP_STALE beyond the window.
     std::int64_t checkTimestamp(const SignedRequest& request) const;
     // Only a correctly signed request may claim its nonce; NONCE_REUSED for a replay.
@@ -128,6 +128,8 @@ private:
     std::mutex m_keysMutex;
     std::map<std::string, std::shared_ptr<const common::PublicKey>> m_keys; // by PEM
     std::map<std::string, std::string> m_secrets;                           // by sealed text
+    // Derived session keys by session id, with the registered key (PEM) they were derived for.
+    std::map<std::string, std::pair<std::string, common::Bytes>> m_sessionKeys;
     std::atomic<std::int64_t> m_lastPrune{0};
 };
 
