@@ -1,10 +1,8 @@
 #include "http/ConnectionRegistry.h"
-#include "http/RequestId.h"
 
-#include "citycode/common/Bytes.h"
-#include "citycode/common/Crypto.h"
 #include "http/ErrorMapper.h"
 #include "http/HttpMetrics.h"
+#include "http/RequestId.h"
 
 #include <chrono>
 #include <string>

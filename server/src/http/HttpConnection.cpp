@@ -1,10 +1,8 @@
 #include "http/HttpConnection.h"
-#include "http/RequestId.h"
 
-#include "citycode/common/Bytes.h"
-#include "citycode/common/Crypto.h"
 #include "http/ErrorMapper.h"
 #include "http/HttpMetrics.h"
+#include "http/RequestId.h"
 #include "http/Router.h"
 
 #include <Poco/Exception.h>
@@ -16,6 +14,8 @@
 #include <Poco/String.h>
 #include <Poco/Timestamp.h>
 
+#include <algorithm>
+#include <cerrno>
 #include <chrono>
 #include <memory>
 #include <poll.h>
@@ -96,10 +96,51 @@ void HttpConnection::run()
     leave();
 }
 
+namespace {
+
+// HTTPSession::buffered() is protected: the bytes read from the socket and not yet parsed (a
+// pipelined request), which poll(2) cannot see.
+struct SessionBuffer : Poco::Net::HTTPServerSession
+{
+    static int of(const Poco::Net::HTTPSession& session) { return (session.*(&SessionBuffer::buffered))(); }
+};
+
+} // namespace
+
+bool HttpConnection::nextRequest(Poco::Net::HTTPServerSession& session, bool first, int& keepAliveLeft) const
+{
+    Poco::Timespan timeout;
+    if (first) {
+        --keepAliveLeft;
+        timeout = session.getTimeout();
+    } else if (keepAliveLeft != 0 && session.getKeepAlive()) {
+        if (keepAliveLeft > 0)
+            --keepAliveLeft;
+        if (SessionBuffer::of(session) > 0)
+            return true;
+        timeout = m_params->getKeepAliveTimeout();
+    } else {
+        return false;
+    }
+    const auto milliseconds = std::clamp<Poco::Int64>(timeout.totalMilliseconds(), 0, 24 * 3600 * 1000);
+    pollfd item{m_slot.fd, POLLIN, 0};
+    int ready = 0;
+    do {
+        ready = ::poll(&item, 1, static_cast<int>(milliseconds));
+    } while (ready < 0 && errno == EINTR);
+    return ready > 0; // readable, or closed / failed: the read that follows tells which
+}
+
 void HttpConnection::serveRequests(Poco::Net::HTTPServerSession& session)
 {
     bool bodyMayBeUnread = false;
-    while (!m_registry.stopping() && session.hasMoreRequests()) {
+    // TLS keeps Poco's own wait: decrypted bytes buffered inside OpenSSL are invisible to poll(2).
+    const bool tls = m_registry.settings().tls;
+    int keepAliveLeft = m_params->getMaxKeepAliveRequests();
+    bool first = true;
+    const auto mayKeepAlive = [&] { return tls ? session.canKeepAlive() : keepAliveLeft != 0; };
+    while (!m_registry.stopping() && (tls ? session.hasMoreRequests() : nextRequest(session, first, keepAliveLeft))) {
+        first = false;
         try {
             Poco::Net::HTTPServerResponseImpl response(session);
             Poco::Net::HTTPServerRequestImpl request(response, session, m_params.get()); // reads the header
@@ -107,7 +148,7 @@ void HttpConnection::serveRequests(Poco::Net::HTTPServerSession& session)
                 return;
             response.setDate(Poco::Timestamp());
             response.setVersion(request.getVersion());
-            response.setKeepAlive(m_params->getKeepAlive() && request.getKeepAlive() && session.canKeepAlive() &&
+            response.setKeepAlive(m_params->getKeepAlive() && request.getKeepAlive() && mayKeepAlive() &&
                                   !m_registry.stopping());
             std::unique_ptr<Poco::Net::HTTPRequestHandler> handler(m_router->createRequestHandler(request));
             if (request.getExpectContinue() && response.getStatus() == Poco::Net::HTTPResponse::HTTP_OK &&
@@ -115,7 +156,7 @@ void HttpConnection::serveRequests(Poco::Net::HTTPServerSession& session)
                 response.sendContinue();
             bodyMayBeUnread = request.getChunkedTransferEncoding() || request.hasContentLength();
             handler->handleRequest(request, response);
-            session.setKeepAlive(m_params->getKeepAlive() && response.getKeepAlive() && session.canKeepAlive());
+            session.setKeepAlive(m_params->getKeepAlive() && response.getKeepAlive() && mayKeepAlive());
         } catch (const Poco::Net::NoMessageException&) {
             return; // the client closed between requests
         } catch (const Poco::Net::MessageException& e) {

@@ -31,6 +31,10 @@ public:
 
 private:
     void serveRequests(Poco::Net::HTTPServerSession& session);
+    // Poco's HTTPServerSession::hasMoreRequests() for plain sockets, with one poll(2) instead of
+    // Poco 1.11's SocketImpl::poll, which creates, fills and closes an epoll set on every call
+    // (four system calls per request). Counts the keep-alive budget as Poco does.
+    bool nextRequest(Poco::Net::HTTPServerSession& session, bool first, int& keepAliveLeft) const;
     // Answers a request whose header could not be parsed with the error `code`, and closes.
     void answerMalformed(Poco::Net::HTTPServerSession& session, const std::string& code);
     void lingeringClose();

@@ -1,11 +1,9 @@
 #include "http/HttpServer.h"
-#include "http/RequestId.h"
 
-#include "citycode/common/Bytes.h"
-#include "citycode/common/Crypto.h"
 #include "http/ErrorMapper.h"
 #include "http/HttpConnection.h"
 #include "http/HttpMetrics.h"
+#include "http/RequestId.h"
 #include "http/Router.h"
 
 #include <Poco/Exception.h>

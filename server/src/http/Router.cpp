@@ -1,12 +1,10 @@
 #include "http/Router.h"
-#include "http/RequestId.h"
 
-#include "citycode/common/Bytes.h"
-#include "citycode/common/Crypto.h"
 #include "citycode/common/Error.h"
 #include "http/Authenticator.h"
 #include "http/ErrorMapper.h"
 #include "http/HttpMetrics.h"
+#include "http/RequestId.h"
 
 #include <Poco/DateTimeFormatter.h>
 #include <Poco/Exception.h>
