@@ -86,8 +86,7 @@ std::optional<UserElements> UserService::find(Poco::Int64 userId)
 bool UserService::exists(Poco::Int64 userId)
 {
     Poco::Data::Session session = m_database.session();
-    const std::optional<StoredUser> stored = UserRepository(session).byId(userId);
-    return stored && stored->enabled;
+    return UserRepository(session).isEnabled(userId);
 }
 
 } // namespace citycode::server

@@ -36,6 +36,12 @@ std::optional<StoredUser> UserRepository::byId(Poco::Int64 id)
     return one("id = $1", id);
 }
 
+bool UserRepository::isEnabled(Poco::Int64 id)
+{
+    return RecordStore(m_session).scalar(
+               "SELECT CASE WHEN status = 'enabled' THEN 1 ELSE 0 END FROM city_users WHERE id = $1", {id}) == 1;
+}
+
 std::optional<StoredUser> UserRepository::byIdNumberHash(const std::string& hash)
 {
     return one("id_number_hash = $1", hash);

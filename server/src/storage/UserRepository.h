@@ -32,6 +32,9 @@ public:
     explicit UserRepository(Poco::Data::Session& session) : m_session(session) {}
 
     std::optional<StoredUser> byId(Poco::Int64 id);
+    // Whether user `id` exists and is enabled, without reading its sealed fields (show and verify
+    // ask this on every request).
+    bool isEnabled(Poco::Int64 id);
     std::optional<StoredUser> byIdNumberHash(const std::string& hash);
     // Inserts unless a user with this ID number exists (ON CONFLICT DO NOTHING); returns the id
     // of the new or the existing user.
