@@ -1772,7 +1772,7 @@
 <context>
     <name>citycode::client::CodeSubjectModel</name>
     <message>
-        <location filename="../client/src/models/CodeSubjectModel.cpp" line="+17"/>
+        <location filename="../client/src/models/CodeSubjectModel.cpp" line="+16"/>
         <source>ID</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2254,7 +2254,7 @@
 <context>
     <name>citycode::client::FormDialog</name>
     <message>
-        <location filename="../client/src/widgets/FormDialog.cpp" line="+135"/>
+        <location filename="../client/src/widgets/FormDialog.cpp" line="+148"/>
         <source>%1 is required.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2970,6 +2970,34 @@ Manages the codes of a CityCode server.</source>
     <message>
         <location line="+13"/>
         <source>Deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>citycode::client::NewCodeStyleDialog</name>
+    <message>
+        <location filename="../client/src/screens/designer/NewCodeStyleDialog.cpp" line="+9"/>
+        <source>New code style</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Code &amp;type:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Platform:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Activate now (retires the type&apos;s active style)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5058,7 +5086,7 @@ Manages the codes of a CityCode server.</source>
 <context>
     <name>citycode::client::StyleDesignerPage</name>
     <message>
-        <location filename="../client/src/screens/designer/StyleDesignerPage.cpp" line="+120"/>
+        <location filename="../client/src/screens/designer/StyleDesignerPage.cpp" line="+131"/>
         <source>Foreground colour</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5073,7 +5101,7 @@ Manages the codes of a CityCode server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+201"/>
+        <location line="+218"/>
         <source>Symbol</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5084,12 +5112,12 @@ Manages the codes of a CityCode server.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+256"/>
+        <location line="+277"/>
         <source>QR Code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-255"/>
+        <location line="-276"/>
         <source>Grid Matrix (GB/T 27766)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5241,6 +5269,21 @@ Manages the codes of a CityCode server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Save as new…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Activate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>Sample payload</source>
         <translation type="unfinished"></translation>
@@ -5324,12 +5367,12 @@ Manages the codes of a CityCode server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+70"/>
         <source>%1 (%2, %3, %4 level %5)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>active</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5344,24 +5387,65 @@ Manages the codes of a CityCode server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+43"/>
         <source>Opened the style &quot;%1&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+11"/>
-        <location line="+88"/>
+        <location line="+24"/>
+        <location line="+197"/>
         <location line="+11"/>
         <source>Fix the style first: the server would not issue this code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-95"/>
+        <location line="-221"/>
         <source>Saved the style on the server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+59"/>
+        <source>Created the style &quot;%1&quot;; it is now the active %2 style.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Created the style &quot;%1&quot; (inactive).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Activated the style &quot;%1&quot;: it is now the active %2 style.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Activated the style &quot;%1&quot; for %2; &quot;%3&quot; is no longer active.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Delete the style &quot;%1&quot;? It is the active style of its code type: codes of that type are then issued in the standard look.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Delete the style &quot;%1&quot;?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Please confirm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+9"/>
+        <source>Deleted the style &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Choose a logo</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1766,7 +1766,7 @@
 <context>
     <name>citycode::client::CodeSubjectModel</name>
     <message>
-        <location filename="../client/src/models/CodeSubjectModel.cpp" line="+17"/>
+        <location filename="../client/src/models/CodeSubjectModel.cpp" line="+16"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
@@ -2247,7 +2247,7 @@
 <context>
     <name>citycode::client::FormDialog</name>
     <message>
-        <location filename="../client/src/widgets/FormDialog.cpp" line="+135"/>
+        <location filename="../client/src/widgets/FormDialog.cpp" line="+148"/>
         <source>%1 is required.</source>
         <translation>请填写%1。</translation>
     </message>
@@ -2961,6 +2961,34 @@ Manages the codes of a CityCode server.</source>
         <location line="+13"/>
         <source>Deleted.</source>
         <translation>已删除。</translation>
+    </message>
+</context>
+<context>
+    <name>citycode::client::NewCodeStyleDialog</name>
+    <message>
+        <location filename="../client/src/screens/designer/NewCodeStyleDialog.cpp" line="+9"/>
+        <source>New code style</source>
+        <translation>新增码样式</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Code &amp;type:</source>
+        <translation>码类型(&amp;T)：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Platform:</source>
+        <translation>平台(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Activate now (retires the type&apos;s active style)</source>
+        <translation>立即启用(&amp;A)（停用该类型原先启用的样式）</translation>
     </message>
 </context>
 <context>
@@ -5042,7 +5070,7 @@ Manages the codes of a CityCode server.</source>
 <context>
     <name>citycode::client::StyleDesignerPage</name>
     <message>
-        <location filename="../client/src/screens/designer/StyleDesignerPage.cpp" line="+120"/>
+        <location filename="../client/src/screens/designer/StyleDesignerPage.cpp" line="+131"/>
         <source>Foreground colour</source>
         <translation>前景色</translation>
     </message>
@@ -5057,7 +5085,7 @@ Manages the codes of a CityCode server.</source>
         <translation>说明文字颜色</translation>
     </message>
     <message>
-        <location line="+201"/>
+        <location line="+218"/>
         <source>Symbol</source>
         <translation>码图</translation>
     </message>
@@ -5068,12 +5096,12 @@ Manages the codes of a CityCode server.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+256"/>
+        <location line="+277"/>
         <source>QR Code</source>
         <translation>QR 码</translation>
     </message>
     <message>
-        <location line="-255"/>
+        <location line="-276"/>
         <source>Grid Matrix (GB/T 27766)</source>
         <translation>网格矩阵码（GB/T 27766）</translation>
     </message>
@@ -5225,6 +5253,21 @@ Manages the codes of a CityCode server.</source>
         <translation>保存到服务器</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Save as new…</source>
+        <translation>另存为新样式…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Activate</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>Sample payload</source>
         <translation>示例内容</translation>
@@ -5307,12 +5350,12 @@ Manages the codes of a CityCode server.</source>
         <translation>服务器将拒绝此样式：</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+70"/>
         <source>%1 (%2, %3, %4 level %5)</source>
         <translation>%1（%2，%3，%4 纠错等级 %5）</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>active</source>
         <translation>启用</translation>
     </message>
@@ -5327,24 +5370,65 @@ Manages the codes of a CityCode server.</source>
         <translation>网格矩阵码</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+43"/>
         <source>Opened the style &quot;%1&quot;.</source>
         <translation>已打开样式“%1”。</translation>
     </message>
     <message>
         <location line="+11"/>
-        <location line="+88"/>
+        <location line="+24"/>
+        <location line="+197"/>
         <location line="+11"/>
         <source>Fix the style first: the server would not issue this code.</source>
         <translation>请先修正样式：服务器不会按此样式生成码。</translation>
     </message>
     <message>
-        <location line="-95"/>
+        <location line="-221"/>
         <source>Saved the style on the server.</source>
         <translation>样式已保存到服务器。</translation>
     </message>
     <message>
+        <location line="+59"/>
+        <source>Created the style &quot;%1&quot;; it is now the active %2 style.</source>
+        <translation>已创建样式“%1”，现为%2的启用样式。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Created the style &quot;%1&quot; (inactive).</source>
+        <translation>已创建样式“%1”（未启用）。</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Activated the style &quot;%1&quot;: it is now the active %2 style.</source>
+        <translation>已启用样式“%1”，现为%2的启用样式。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Activated the style &quot;%1&quot; for %2; &quot;%3&quot; is no longer active.</source>
+        <translation>已为%2启用样式“%1”，“%3”不再启用。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Delete the style &quot;%1&quot;? It is the active style of its code type: codes of that type are then issued in the standard look.</source>
+        <translation>删除样式“%1”？它是所属码类型正在启用的样式：删除后该类型的码以标准样式签发。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Delete the style &quot;%1&quot;?</source>
+        <translation>删除样式“%1”？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Please confirm</source>
+        <translation>请确认</translation>
+    </message>
+    <message>
         <location line="+9"/>
+        <source>Deleted the style &quot;%1&quot;.</source>
+        <translation>已删除样式“%1”。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Choose a logo</source>
         <translation>选择图标</translation>
     </message>

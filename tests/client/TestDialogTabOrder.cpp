@@ -13,6 +13,7 @@
 #include "screens/coderules/RuleDiffDialog.h"
 #include "screens/codespecs/CodeSpecDialog.h"
 #include "screens/codesubjects/CodeSubjectDialog.h"
+#include "screens/designer/NewCodeStyleDialog.h"
 #include "screens/keys/RotateKeyDialog.h"
 #include "screens/login/LoginDialog.h"
 #include "screens/operators/OperatorDialog.h"
@@ -267,6 +268,12 @@ QDialog* TestDialogTabOrder::makeDialog(const QString& name)
     if (name == QLatin1String("code subject")) {
         return new CodeSubjectDialog({});
     }
+    if (name == QLatin1String("new code style")) {
+        return new NewCodeStyleDialog(choices, QStringLiteral("health"), QStringLiteral("Health green"));
+    }
+    if (name == QLatin1String("new code style of a sub-platform")) {
+        return new NewCodeStyleDialog({}, QString(), QString());
+    }
     if (name == QLatin1String("rotate key")) {
         return new RotateKeyDialog(choices, 3600);
     }
@@ -313,6 +320,8 @@ void TestDialogTabOrder::tabFollowsReadingOrder_data()
                              "code spec",
                              "code spec with fields",
                              "code subject",
+                             "new code style",
+                             "new code style of a sub-platform",
                              "rotate key",
                              "operator",
                              "platform",

@@ -5,6 +5,7 @@
 #include "api/ApiClient.h"
 #include "app/LanguageManager.h"
 #include "app/Session.h"
+#include "screens/designer/NewCodeStyleDialog.h"
 #include "screens/designer/StyleDesignerPage.h"
 #include "support/ServerProcess.h"
 #include "widgets/StatusLabel.h"
@@ -12,14 +13,18 @@
 #include <citycode/common/Error.h>
 #include <citycode/common/Symbol.h>
 
+#include <QApplication>
 #include <QBuffer>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPainter>
 #include <QPrinter>
 #include <QProcess>
@@ -29,6 +34,8 @@
 #include <QSvgRenderer>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
+#include <QUrlQuery>
 
 namespace citycode::test {
 
@@ -36,6 +43,7 @@ using citycode::client::ApiClient;
 using citycode::client::ApiReply;
 using citycode::client::CodeStyle;
 using citycode::client::LanguageManager;
+using citycode::client::NewCodeStyleDialog;
 using citycode::client::PageContext;
 using citycode::client::Session;
 using citycode::client::StatusLabel;
@@ -48,12 +56,12 @@ namespace {
 constexpr int Timeout = 10000;
 
 ApiReply call(ApiClient& api, const QString& method, const QString& path,
-              const QJsonValue& body = QJsonValue::Undefined)
+              const QJsonValue& body = QJsonValue::Undefined, const QUrlQuery& query = {})
 {
     ApiReply answer;
     bool done = false;
     QObject context;
-    api.request(method, path, {}, body, &context, [&](const ApiReply& reply) {
+    api.request(method, path, query, body, &context, [&](const ApiReply& reply) {
         answer = reply;
         done = true;
     });
@@ -61,6 +69,104 @@ ApiReply call(ApiClient& api, const QString& method, const QString& path,
         qWarning("no answer to %s %s", qPrintable(method), qPrintable(path));
     }
     return answer;
+}
+
+// Signs `username` in on `api` (replacing the one-time `password` by `newPassword` when given) and
+// fills `session` from /auth/me; the error, empty on success.
+QString signIn(ApiClient& api, const QString& username, const QString& password, const QString& newPassword,
+               Session* session)
+{
+    const ApiReply login =
+        call(api, QStringLiteral("POST"), QStringLiteral("/admin/v1/auth/login"),
+             QJsonObject{{QStringLiteral("username"), username}, {QStringLiteral("password"), password}});
+    if (login.error.isError()) {
+        return login.error.toString();
+    }
+    api.setSessionToken(login.json.value(QLatin1String("token")).toString());
+    if (!newPassword.isEmpty()) {
+        const ApiReply changed =
+            call(api, QStringLiteral("POST"), QStringLiteral("/admin/v1/auth/password"),
+                 QJsonObject{{QStringLiteral("oldPassword"), password}, {QStringLiteral("newPassword"), newPassword}});
+        if (changed.error.isError()) {
+            return changed.error.toString();
+        }
+    }
+    const ApiReply me = call(api, QStringLiteral("GET"), QStringLiteral("/admin/v1/auth/me"));
+    if (me.error.isError()) {
+        return me.error.toString();
+    }
+    session->update(me.json);
+    return QString();
+}
+
+// A server on loopback without captcha whose built-in admin signs in with `adminPassword`.
+QString startServer(ServerProcess& server, const QString& initialPassword)
+{
+    server.setExtraArguments({QStringLiteral("--set"), QStringLiteral("auth.captcha=disabled")});
+    server.setEnvironmentVariable(QStringLiteral("CITYCODE_ADMIN_PASSWORD"), initialPassword);
+    QString error;
+    return server.start(&error) ? QString() : error;
+}
+
+// The server's styles of one code type, as GET /code-styles?codeType= lists them.
+QJsonArray stylesOfType(ApiClient& api, const QString& codeType)
+{
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("codeType"), codeType);
+    return call(api, QStringLiteral("GET"), StyleDesignerPage::StylesPath, QJsonValue::Undefined, query)
+        .json.value(QLatin1String("items"))
+        .toArray();
+}
+
+// Answers the next confirmation question (QMessageBox::question) with `button`.
+void answerNextQuestion(QMessageBox::StandardButton button)
+{
+    QTimer::singleShot(50, [button]() {
+        if (auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget())) {
+            box->button(button)->click();
+        }
+    });
+}
+
+// Clicks "Save as new…" and waits for its dialog (after the platform choices arrive).
+NewCodeStyleDialog* openNewStyleDialog(StyleDesignerPage& page)
+{
+    QTest::mouseClick(page.findChild<QPushButton*>(QStringLiteral("serverNewPushButton")), Qt::LeftButton);
+    NewCodeStyleDialog* open = nullptr;
+    const bool opened = QTest::qWaitFor(
+        [&]() {
+            for (auto* dialog : page.findChildren<NewCodeStyleDialog*>()) {
+                if (dialog->isVisible()) {
+                    open = dialog;
+                }
+            }
+            return open != nullptr;
+        },
+        Timeout);
+    return opened ? open : nullptr;
+}
+
+// Fills the new style dialog and presses OK.
+void submitNewStyle(NewCodeStyleDialog* dialog, const QString& name, const QString& codeType, bool activate)
+{
+    dialog->findChild<QLineEdit*>(QStringLiteral("nameLineEdit"))->setText(name);
+    auto* type = dialog->findChild<QComboBox*>(QStringLiteral("codeTypeComboBox"));
+    type->setCurrentIndex(type->findData(codeType));
+    dialog->findChild<QCheckBox*>(QStringLiteral("activeCheckBox"))->setChecked(activate);
+    QTest::mouseClick(dialog->findChild<QPushButton*>(QStringLiteral("okButton")), Qt::LeftButton);
+}
+
+// Selects the style named `name` in the designer's server style list; false when it is not listed.
+bool selectStyle(StyleDesignerPage& page, const QString& name)
+{
+    auto* styles = page.findChild<QComboBox*>(QStringLiteral("serverStylesComboBox"));
+    for (int i = 0; i < styles->count(); ++i) {
+        if (styles->itemText(i).startsWith(name + QStringLiteral(" ("))) {
+            styles->setCurrentIndex(i);
+            return true;
+        }
+    }
+    return false;
 }
 
 // What common renders from a style as the server stores it: the bytes the server issues.
@@ -153,6 +259,8 @@ private slots:
     void styleJsonRoundTrips();
     void serverStyleLoads();
     void designedStyleIsIssuedAsDesigned();
+    void stylesAreCreatedActivatedAndDeleted();
+    void subPlatformOperatorsManageTheirOwnStyles();
     void malformedStyleJsonIsRefused_data();
     void malformedStyleJsonIsRefused();
     void screenshots_data();
@@ -678,6 +786,273 @@ void TestStyleDesigner::designedStyleIsIssuedAsDesigned()
     if (m_haveZbar) {
         QCOMPARE(readWithZbar(qrFile), fresh.payload());
     }
+}
+
+// 000 §2.2.3 from the designer: a new style takes the designer's look; activating a style of a code
+// type retires the type's active one; deleting asks first.
+void TestStyleDesigner::stylesAreCreatedActivatedAndDeleted()
+{
+    const QString program = serverProgram();
+    if (program.isEmpty()) {
+        QSKIP("no citycode-server: build with CITYCODE_BUILD_SERVER=ON or set CITYCODE_SERVER_BIN");
+    }
+    const QString initialPassword = QStringLiteral("Initial-Pass-2024");
+    ServerProcess server(program);
+    const QString started = startServer(server, initialPassword);
+    QVERIFY2(started.isEmpty(), qPrintable(started));
+    ApiClient api;
+    api.setBaseUrl(server.url());
+    Session session;
+    const QString signedIn =
+        signIn(api, QStringLiteral("admin"), initialPassword, QStringLiteral("Designer-Pass-2024"), &session);
+    QVERIFY2(signedIn.isEmpty(), qPrintable(signedIn));
+
+    // A fresh system: no styles, yet a new one can be made; nothing to open, activate or delete.
+    StyleDesignerPage page(PageContext{&api, &session});
+    page.activate();
+    auto* styles = page.findChild<QComboBox*>(QStringLiteral("serverStylesComboBox"));
+    auto* status = page.findChild<StatusLabel*>(QStringLiteral("resultStatusLabel"));
+    auto* activate = page.findChild<QPushButton*>(QStringLiteral("serverActivatePushButton"));
+    auto* remove = page.findChild<QPushButton*>(QStringLiteral("serverDeletePushButton"));
+    QTest::qWait(300);
+    QCOMPARE(styles->count(), 0);
+    QVERIFY(page.findChild<QPushButton*>(QStringLiteral("serverNewPushButton"))->isEnabled());
+    QVERIFY(!activate->isEnabled());
+    QVERIFY(!remove->isEnabled());
+    QVERIFY(!page.findChild<QPushButton*>(QStringLiteral("serverSavePushButton"))->isEnabled());
+
+    // The designer's look: Grid Matrix at level Q, navy, 6 px modules.
+    auto* symbology = page.findChild<QComboBox*>(QStringLiteral("symbologyComboBox"));
+    auto* level = page.findChild<QComboBox*>(QStringLiteral("ecLevelComboBox"));
+    symbology->setCurrentIndex(symbology->findData(static_cast<int>(common::Symbology::GridMatrix)));
+    level->setCurrentIndex(level->findData(static_cast<int>(common::EcLevel::Q)));
+    page.findChild<QSpinBox*>(QStringLiteral("modulePixelsSpinBox"))->setValue(6);
+    page.findChild<QLineEdit*>(QStringLiteral("foregroundLineEdit"))->setText(QStringLiteral("#1a2a6c"));
+    QVERIFY(page.styledCode().isIssuable());
+
+    NewCodeStyleDialog* dialog = openNewStyleDialog(page);
+    QVERIFY(dialog != nullptr);
+    // The main platform chooses the platform, its own first.
+    auto* platform = dialog->findChild<QComboBox*>(QStringLiteral("platformIdComboBox"));
+    QVERIFY(platform != nullptr && platform->isVisible());
+    QCOMPARE(platform->currentData().toLongLong(), session.platformId());
+    submitNewStyle(dialog, QStringLiteral("Personal grid"), QStringLiteral("personal"), true);
+    QTRY_COMPARE_WITH_TIMEOUT(styles->count(), 1, Timeout);
+    QCOMPARE(status->tone(), StatusLabel::Tone::Success);
+    QVERIFY2(status->text().contains(QStringLiteral("Personal grid")), qPrintable(status->text()));
+
+    QJsonArray personal = stylesOfType(api, QStringLiteral("personal"));
+    QCOMPARE(personal.size(), 1);
+    const QJsonObject first = personal.first().toObject();
+    const qint64 firstId = first.value(QLatin1String("id")).toInteger();
+    QCOMPARE(first.value(QLatin1String("name")).toString(), QStringLiteral("Personal grid"));
+    QCOMPARE(first.value(QLatin1String("status")).toString(), QStringLiteral("active"));
+    const QJsonObject stored =
+        call(api, QStringLiteral("GET"), StyleDesignerPage::StylesPath + QStringLiteral("/%1").arg(firstId)).json;
+    QCOMPARE(stored.value(QLatin1String("symbology")).toString(), QStringLiteral("gridmatrix"));
+    QCOMPARE(stored.value(QLatin1String("ecLevel")).toString(), QStringLiteral("Q"));
+    QCOMPARE(stored.value(QLatin1String("modulePixels")).toInt(), 6);
+    QCOMPARE(stored.value(QLatin1String("foregroundColor")).toString().toLower(), QStringLiteral("#1a2a6c"));
+    QCOMPARE(stored.value(QLatin1String("platformId")).toInteger(), session.platformId());
+    // The list names the style, its code type, status, symbology and level; it is selected.
+    QVERIFY2(styles->currentText().contains(QStringLiteral("Personal code")) &&
+                 styles->currentText().contains(QStringLiteral("active")) &&
+                 styles->currentText().contains(QStringLiteral("Grid Matrix level Q")),
+             qPrintable(styles->currentText()));
+    QCOMPARE(styles->currentData().toLongLong(), firstId);
+    QVERIFY(!activate->isEnabled()); // already the active one
+    QVERIFY(remove->isEnabled());
+
+    // A second personal style, QR at level H, not activated yet: the first stays active.
+    level->setCurrentIndex(level->findData(static_cast<int>(common::EcLevel::H)));
+    symbology->setCurrentIndex(symbology->findData(static_cast<int>(common::Symbology::Qr)));
+    dialog = openNewStyleDialog(page);
+    QVERIFY(dialog != nullptr);
+    // The dialog starts from the style the designer shows.
+    QCOMPARE(dialog->findChild<QComboBox*>(QStringLiteral("codeTypeComboBox"))->currentData().toString(),
+             QStringLiteral("personal"));
+    submitNewStyle(dialog, QStringLiteral("Personal blue"), QStringLiteral("personal"), false);
+    QTRY_COMPARE_WITH_TIMEOUT(styles->count(), 2, Timeout);
+    personal = stylesOfType(api, QStringLiteral("personal"));
+    QCOMPARE(personal.size(), 2);
+    qint64 secondId = 0;
+    for (const QJsonValue& item : personal) {
+        const QJsonObject style = item.toObject();
+        const bool isFirst = style.value(QLatin1String("id")).toInteger() == firstId;
+        QCOMPARE(style.value(QLatin1String("status")).toString(),
+                 isFirst ? QStringLiteral("active") : QStringLiteral("inactive"));
+        if (!isFirst) {
+            secondId = style.value(QLatin1String("id")).toInteger();
+            QCOMPARE(style.value(QLatin1String("ecLevel")).toString(), QStringLiteral("H"));
+        }
+    }
+    QCOMPARE(styles->currentData().toLongLong(), secondId);
+    QVERIFY2(styles->currentText().contains(QStringLiteral("inactive")), qPrintable(styles->currentText()));
+
+    // Saving the look over the first style (the designer holds the second's name) keeps the first's
+    // name: only the look is written.
+    QVERIFY(selectStyle(page, QStringLiteral("Personal grid")));
+    QTest::mouseClick(page.findChild<QPushButton*>(QStringLiteral("serverSavePushButton")), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(status->text(), QStringLiteral("Saved the style on the server."), Timeout);
+    const QJsonObject overwritten =
+        call(api, QStringLiteral("GET"), StyleDesignerPage::StylesPath + QStringLiteral("/%1").arg(firstId)).json;
+    QCOMPARE(overwritten.value(QLatin1String("name")).toString(), QStringLiteral("Personal grid"));
+    QCOMPARE(overwritten.value(QLatin1String("ecLevel")).toString(), QStringLiteral("H"));
+    QCOMPARE(overwritten.value(QLatin1String("status")).toString(), QStringLiteral("active"));
+    QVERIFY(selectStyle(page, QStringLiteral("Personal blue")));
+
+    // Activating the second retires the first (one active style per platform and code type).
+    QVERIFY(activate->isEnabled());
+    QTest::mouseClick(activate, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(status->text().startsWith(QStringLiteral("Activated")), Timeout);
+    QCOMPARE(status->tone(), StatusLabel::Tone::Success);
+    QCOMPARE(status->text(),
+             QStringLiteral("Activated the style \"Personal blue\" for Personal code; \"Personal grid\" is no longer "
+                            "active."));
+    const auto statusOf = [&](qint64 id) {
+        return call(api, QStringLiteral("GET"), StyleDesignerPage::StylesPath + QStringLiteral("/%1").arg(id))
+            .json.value(QLatin1String("status"))
+            .toString();
+    };
+    QCOMPARE(statusOf(secondId), QStringLiteral("active"));
+    QCOMPARE(statusOf(firstId), QStringLiteral("inactive"));
+    QTRY_VERIFY_WITH_TIMEOUT(!activate->isEnabled(), Timeout);
+    QVERIFY(selectStyle(page, QStringLiteral("Personal grid")));
+    QVERIFY2(styles->currentText().contains(QStringLiteral("inactive")), qPrintable(styles->currentText()));
+    QVERIFY(activate->isEnabled());
+
+    // Deleting asks first: "No" keeps the style, "Yes" deletes it.
+    answerNextQuestion(QMessageBox::No);
+    QTest::mouseClick(remove, Qt::LeftButton);
+    QTest::qWait(300);
+    QCOMPARE(stylesOfType(api, QStringLiteral("personal")).size(), 2);
+    answerNextQuestion(QMessageBox::Yes);
+    QTest::mouseClick(remove, Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(styles->count(), 1, Timeout);
+    QCOMPARE(status->text(), QStringLiteral("Deleted the style \"Personal grid\"."));
+    const ApiReply gone =
+        call(api, QStringLiteral("GET"), StyleDesignerPage::StylesPath + QStringLiteral("/%1").arg(firstId));
+    QCOMPARE(gone.error.httpStatus, 404);
+    QCOMPARE(styles->currentData().toLongLong(), secondId);
+
+    // The list, across the page, shows its item whole.
+    page.resize(1000, 700);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    QTest::mouseClick(page.findChild<QPushButton*>(QStringLiteral("serverRefreshPushButton")), Qt::LeftButton);
+    QTest::qWait(300);
+    // (Its text plus room for the frame and the arrow.)
+    QVERIFY2(styles->width() >= styles->fontMetrics().horizontalAdvance(styles->currentText()) + 30,
+             qPrintable(styles->currentText()));
+
+    // A server refusal shows on the dialog, which stays open: a name too long for the server.
+    dialog = openNewStyleDialog(page);
+    QVERIFY(dialog != nullptr);
+    dialog->findChild<QLineEdit*>(QStringLiteral("nameLineEdit"))->setMaxLength(200);
+    submitNewStyle(dialog, QString(150, QLatin1Char('x')), QStringLiteral("health"), false);
+    auto* formStatus = dialog->findChild<StatusLabel*>(QStringLiteral("formStatusLabel"));
+    QTRY_COMPARE_WITH_TIMEOUT(formStatus->tone(), StatusLabel::Tone::Error, Timeout);
+    QVERIFY(dialog->isVisible());
+    dialog->reject();
+    QCOMPARE(stylesOfType(api, QStringLiteral("health")).size(), 0);
+}
+
+// A sub-platform's administrator makes styles for its own platform (no platform choice); an
+// operator whose role lacks code:style:add and code:style:delete cannot press those buttons.
+void TestStyleDesigner::subPlatformOperatorsManageTheirOwnStyles()
+{
+    const QString program = serverProgram();
+    if (program.isEmpty()) {
+        QSKIP("no citycode-server: build with CITYCODE_BUILD_SERVER=ON or set CITYCODE_SERVER_BIN");
+    }
+    const QString initialPassword = QStringLiteral("Initial-Pass-2024");
+    ServerProcess server(program);
+    const QString started = startServer(server, initialPassword);
+    QVERIFY2(started.isEmpty(), qPrintable(started));
+    ApiClient main;
+    main.setBaseUrl(server.url());
+    Session mainSession;
+    QString error =
+        signIn(main, QStringLiteral("admin"), initialPassword, QStringLiteral("Designer-Pass-2024"), &mainSession);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    const ApiReply platform = call(main, QStringLiteral("POST"), QStringLiteral("/admin/v1/platforms"),
+                                   QJsonObject{{QStringLiteral("name"), QStringLiteral("East district")},
+                                               {QStringLiteral("adminUsername"), QStringLiteral("east.admin")}});
+    QVERIFY2(!platform.error.isError(), qPrintable(platform.error.toString()));
+    const qint64 districtId =
+        platform.json.value(QLatin1String("platform")).toObject().value(QLatin1String("id")).toInteger();
+
+    ApiClient district;
+    district.setBaseUrl(server.url());
+    Session districtSession;
+    error =
+        signIn(district, QStringLiteral("east.admin"), platform.json.value(QLatin1String("adminPassword")).toString(),
+               QStringLiteral("District-Pass-2024"), &districtSession);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QVERIFY(!districtSession.isMainPlatform());
+
+    StyleDesignerPage page(PageContext{&district, &districtSession});
+    page.activate();
+    NewCodeStyleDialog* dialog = openNewStyleDialog(page);
+    QVERIFY(dialog != nullptr);
+    QVERIFY(dialog->findChild<QComboBox*>(QStringLiteral("platformIdComboBox")) == nullptr);
+    submitNewStyle(dialog, QStringLiteral("East health"), QStringLiteral("health"), true);
+    auto* styles = page.findChild<QComboBox*>(QStringLiteral("serverStylesComboBox"));
+    QTRY_COMPARE_WITH_TIMEOUT(styles->count(), 1, Timeout);
+    const QJsonArray health = stylesOfType(main, QStringLiteral("health"));
+    QCOMPARE(health.size(), 1);
+    QCOMPARE(health.first().toObject().value(QLatin1String("platformId")).toInteger(), districtId);
+    QCOMPARE(health.first().toObject().value(QLatin1String("status")).toString(), QStringLiteral("active"));
+
+    // A district role with the designer, editing and activating, but neither adding nor deleting.
+    // (The menu tree is the main platform's to read; its ids are the same for every platform.)
+    const ApiReply menus = call(main, QStringLiteral("GET"), QStringLiteral("/admin/v1/menus"));
+    QVERIFY2(!menus.error.isError(), qPrintable(menus.error.toString()));
+    QJsonArray menuIds;
+    QJsonArray pending = menus.json.value(QLatin1String("items")).toArray();
+    while (!pending.isEmpty()) {
+        const QJsonObject node = pending.takeAt(0).toObject();
+        const QString permission = node.value(QLatin1String("permission")).toString();
+        if (permission == QLatin1String("code") || permission == QLatin1String("code:style:list") ||
+            permission == QLatin1String("code:style:edit") || permission == QLatin1String("code:style:activate")) {
+            menuIds.append(node.value(QLatin1String("id")));
+        }
+        for (const QJsonValue& child : node.value(QLatin1String("children")).toArray()) {
+            pending.append(child);
+        }
+    }
+    QCOMPARE(menuIds.size(), 4);
+    const ApiReply role = call(district, QStringLiteral("POST"), QStringLiteral("/admin/v1/roles"),
+                               QJsonObject{{QStringLiteral("name"), QStringLiteral("Style editor")},
+                                           {QStringLiteral("code"), QStringLiteral("style_editor")},
+                                           {QStringLiteral("menuIds"), menuIds}});
+    QVERIFY2(!role.error.isError(), qPrintable(role.error.toString()));
+    const ApiReply editor =
+        call(district, QStringLiteral("POST"), QStringLiteral("/admin/v1/operators"),
+             QJsonObject{{QStringLiteral("username"), QStringLiteral("east.styles")},
+                         {QStringLiteral("displayName"), QStringLiteral("Style editor")},
+                         {QStringLiteral("roleIds"), QJsonArray{role.json.value(QLatin1String("id"))}}});
+    QVERIFY2(!editor.error.isError(), qPrintable(editor.error.toString()));
+    ApiClient restricted;
+    restricted.setBaseUrl(server.url());
+    Session restrictedSession;
+    error = signIn(restricted, QStringLiteral("east.styles"),
+                   editor.json.value(QLatin1String("oneTimePassword")).toString(), QStringLiteral("Editor-Pass-2024"),
+                   &restrictedSession);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QVERIFY(restrictedSession.can(QStringLiteral("code:style:list")));
+    QVERIFY(!restrictedSession.can(QStringLiteral("code:style:add")));
+
+    StyleDesignerPage limited(PageContext{&restricted, &restrictedSession});
+    limited.activate();
+    auto* limitedStyles = limited.findChild<QComboBox*>(QStringLiteral("serverStylesComboBox"));
+    QTRY_COMPARE_WITH_TIMEOUT(limitedStyles->count(), 1, Timeout);
+    QVERIFY(!limited.findChild<QPushButton*>(QStringLiteral("serverNewPushButton"))->isEnabled());
+    QVERIFY(!limited.findChild<QPushButton*>(QStringLiteral("serverDeletePushButton"))->isEnabled());
+    QVERIFY(limited.findChild<QPushButton*>(QStringLiteral("serverSavePushButton"))->isEnabled());
+    QVERIFY(limited.findChild<QPushButton*>(QStringLiteral("serverLoadPushButton"))->isEnabled());
+    // The chosen style is already active: nothing to activate.
+    QVERIFY(!limited.findChild<QPushButton*>(QStringLiteral("serverActivatePushButton"))->isEnabled());
 }
 
 void TestStyleDesigner::malformedStyleJsonIsRefused_data()

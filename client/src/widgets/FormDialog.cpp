@@ -2,6 +2,7 @@
 
 #include "widgets/StatusLabel.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -94,6 +95,16 @@ QPlainTextEdit* FormDialog::addText(const QString& field, const QString& label, 
     return edit;
 }
 
+QCheckBox* FormDialog::addFlag(const QString& field, const QString& text, bool checked)
+{
+    auto* box = new QCheckBox(text, this);
+    box->setObjectName(field + QStringLiteral("CheckBox"));
+    box->setChecked(checked);
+    m_form->addRow(QString(), box);
+    m_fields.append({field, plainLabel(text), box, false, 0, {}, {}});
+    return box;
+}
+
 void FormDialog::addInfo(const QString& label, const QString& text)
 {
     auto* value = new QLabel(text, this);
@@ -120,6 +131,8 @@ QJsonObject FormDialog::values() const
             if (value.isValid()) {
                 object.insert(field.name, QJsonValue::fromVariant(value));
             }
+        } else if (auto* box = qobject_cast<QCheckBox*>(field.widget)) {
+            object.insert(field.name, box->isChecked());
         }
     }
     return object;

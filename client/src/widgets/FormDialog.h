@@ -9,6 +9,7 @@
 
 #include <functional>
 
+class QCheckBox;
 class QComboBox;
 class QDialogButtonBox;
 class QFormLayout;
@@ -38,6 +39,8 @@ public:
     QComboBox* addChoice(const QString& field, const QString& label, const QVector<QPair<QVariant, QString>>& items,
                          const QVariant& current = {});
     QPlainTextEdit* addText(const QString& field, const QString& label, const QString& value, int maxLength);
+    // A yes/no field, sent as a JSON boolean; `text` is the check box's own text.
+    QCheckBox* addFlag(const QString& field, const QString& text, bool checked);
     // A line that is shown but neither edited nor sent.
     void addInfo(const QString& label, const QString& text);
     // An extra rule over the whole form: returns the message to show, empty when satisfied.

@@ -2,6 +2,8 @@
 
 #include "api/ApiClient.h"
 #include "app/Session.h"
+#include "models/CodeEngineText.h"
+#include "screens/designer/NewCodeStyleDialog.h"
 #include "widgets/StatusLabel.h"
 
 #include <citycode/common/CodePayload.h>
@@ -24,6 +26,7 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPainter>
 #include <QPlainTextEdit>
 #include <QPrintPreviewDialog>
@@ -46,8 +49,16 @@ const QString StyleDesignerPage::StylesPath = QStringLiteral("/admin/v1/code-sty
 
 namespace {
 
-// The permission that lets an operator change a code style (AuthorisationSchema.cpp).
+// The permissions over the server's code styles (AuthorisationSchema.cpp, KeySchema.cpp).
 const QString EditPermission = QStringLiteral("code:style:edit");
+const QString AddPermission = QStringLiteral("code:style:add");
+const QString DeletePermission = QStringLiteral("code:style:delete");
+const QString ActivatePermission = QStringLiteral("code:style:activate");
+// The server style combo's items: the id as user data, the status and name beside it.
+constexpr int StatusRole = Qt::UserRole + 1;
+constexpr int NameRole = Qt::UserRole + 2;
+// "platformId/codeType": the styles of one key take turns being active (000 §2.2.3).
+constexpr int TypeKeyRole = Qt::UserRole + 3;
 
 constexpr double MillimetresPerInch = 25.4;
 constexpr double FallbackDpi = 96.0;
@@ -125,6 +136,11 @@ StyleDesignerPage::StyleDesignerPage(const PageContext& context, QWidget* parent
     connect(m_serverRefreshPushButton, &QPushButton::clicked, this, &StyleDesignerPage::loadServerStyles);
     connect(m_serverLoadPushButton, &QPushButton::clicked, this, &StyleDesignerPage::loadServerStyle);
     connect(m_serverSavePushButton, &QPushButton::clicked, this, &StyleDesignerPage::saveServerStyle);
+    connect(m_serverNewPushButton, &QPushButton::clicked, this, &StyleDesignerPage::createServerStyle);
+    connect(m_serverActivatePushButton, &QPushButton::clicked, this, &StyleDesignerPage::activateServerStyle);
+    connect(m_serverDeletePushButton, &QPushButton::clicked, this, &StyleDesignerPage::deleteServerStyle);
+    connect(m_serverStylesComboBox, qOverload<int>(&QComboBox::currentIndexChanged), this,
+            &StyleDesignerPage::updateServerButtons);
     connect(m_chooseLogoPushButton, &QPushButton::clicked, this, &StyleDesignerPage::chooseLogo);
     connect(m_removeLogoPushButton, &QPushButton::clicked, this, [this] {
         m_style.logoPng.clear();
@@ -232,22 +248,32 @@ void StyleDesignerPage::buildUi()
     m_serverGroupBox = new QGroupBox(this);
     m_serverGroupBox->setObjectName(QStringLiteral("serverGroupBox"));
     m_serverGroupBox->setVisible(api() != nullptr);
-    auto* serverLayout = new QVBoxLayout(m_serverGroupBox);
+    // Across the page, above the controls and the preview: the list has room to name each style whole.
+    auto* serverLayout = new QHBoxLayout(m_serverGroupBox);
     m_serverStylesComboBox = new QComboBox(m_serverGroupBox);
     m_serverStylesComboBox->setObjectName(QStringLiteral("serverStylesComboBox"));
-    auto* serverButtons = new QHBoxLayout;
+    // It takes the row's free width; a long style name does not widen the page (the tool tip has it all).
+    m_serverStylesComboBox->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_serverStylesComboBox->setMinimumContentsLength(24);
     m_serverRefreshPushButton = new QPushButton(m_serverGroupBox);
     m_serverRefreshPushButton->setObjectName(QStringLiteral("serverRefreshPushButton"));
     m_serverLoadPushButton = new QPushButton(m_serverGroupBox);
     m_serverLoadPushButton->setObjectName(QStringLiteral("serverLoadPushButton"));
     m_serverSavePushButton = new QPushButton(m_serverGroupBox);
     m_serverSavePushButton->setObjectName(QStringLiteral("serverSavePushButton"));
-    serverButtons->addWidget(m_serverRefreshPushButton);
-    serverButtons->addWidget(m_serverLoadPushButton);
-    serverButtons->addWidget(m_serverSavePushButton);
-    serverButtons->addStretch(1);
-    serverLayout->addWidget(m_serverStylesComboBox);
-    serverLayout->addLayout(serverButtons);
+    m_serverNewPushButton = new QPushButton(m_serverGroupBox);
+    m_serverNewPushButton->setObjectName(QStringLiteral("serverNewPushButton"));
+    m_serverActivatePushButton = new QPushButton(m_serverGroupBox);
+    m_serverActivatePushButton->setObjectName(QStringLiteral("serverActivatePushButton"));
+    m_serverDeletePushButton = new QPushButton(m_serverGroupBox);
+    m_serverDeletePushButton->setObjectName(QStringLiteral("serverDeletePushButton"));
+    serverLayout->addWidget(m_serverStylesComboBox, 1);
+    serverLayout->addWidget(m_serverRefreshPushButton);
+    serverLayout->addWidget(m_serverLoadPushButton);
+    serverLayout->addWidget(m_serverSavePushButton);
+    serverLayout->addWidget(m_serverNewPushButton);
+    serverLayout->addWidget(m_serverActivatePushButton);
+    serverLayout->addWidget(m_serverDeletePushButton);
 
     m_payloadGroupBox = new QGroupBox(this);
     m_payloadGroupBox->setObjectName(QStringLiteral("payloadGroupBox"));
@@ -263,7 +289,6 @@ void StyleDesignerPage::buildUi()
     auto* controls = new QWidget;
     auto* controlsLayout = new QVBoxLayout(controls);
     controlsLayout->setContentsMargins(0, 0, 0, 0);
-    controlsLayout->addWidget(m_serverGroupBox);
     controlsLayout->addWidget(m_symbolGroupBox);
     controlsLayout->addWidget(m_colourGroupBox);
     controlsLayout->addWidget(m_logoGroupBox);
@@ -315,9 +340,12 @@ void StyleDesignerPage::buildUi()
     previewColumn->addWidget(m_resultStatusLabel);
     previewColumn->addLayout(buttons);
 
-    auto* layout = new QHBoxLayout(this);
-    layout->addWidget(controlsScrollArea);
-    layout->addLayout(previewColumn, 1);
+    auto* columns = new QHBoxLayout;
+    columns->addWidget(controlsScrollArea);
+    columns->addLayout(previewColumn, 1);
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(m_serverGroupBox);
+    layout->addLayout(columns, 1);
 }
 
 void StyleDesignerPage::retranslateUi()
@@ -359,6 +387,9 @@ void StyleDesignerPage::retranslateUi()
     m_serverRefreshPushButton->setText(tr("Refresh"));
     m_serverLoadPushButton->setText(tr("Open"));
     m_serverSavePushButton->setText(tr("Save to server"));
+    m_serverNewPushButton->setText(tr("Save as new…"));
+    m_serverActivatePushButton->setText(tr("Activate"));
+    m_serverDeletePushButton->setText(tr("Delete…"));
 
     m_payloadGroupBox->setTitle(tr("Sample payload"));
     m_samplePushButton->setText(tr("New sample code"));
@@ -533,7 +564,22 @@ void StyleDesignerPage::refresh()
     m_exportSvgPushButton->setEnabled(m_code.isIssuable());
     m_exportPngPushButton->setEnabled(m_code.isIssuable());
     m_printPushButton->setEnabled(m_code.isIssuable());
-    m_serverSavePushButton->setEnabled(m_code.isIssuable() && session() != nullptr && session()->can(EditPermission));
+    updateServerButtons();
+}
+
+void StyleDesignerPage::updateServerButtons()
+{
+    if (m_serverSavePushButton == nullptr) {
+        return;
+    }
+    const auto can = [this](const QString& permission) { return session() != nullptr && session()->can(permission); };
+    const bool chosen = m_serverStylesComboBox->currentData().isValid();
+    const bool active = m_serverStylesComboBox->currentData(StatusRole).toString() == QLatin1String("active");
+    m_serverLoadPushButton->setEnabled(chosen);
+    m_serverSavePushButton->setEnabled(chosen && m_code.isIssuable() && can(EditPermission));
+    m_serverNewPushButton->setEnabled(m_code.isIssuable() && can(AddPermission));
+    m_serverActivatePushButton->setEnabled(chosen && !active && can(ActivatePermission));
+    m_serverDeletePushButton->setEnabled(chosen && can(DeletePermission));
 }
 
 void StyleDesignerPage::chooseColour(QLineEdit* edit, const QString& title)
@@ -569,22 +615,40 @@ void StyleDesignerPage::loadServerStyles()
             showResult(false, QString(), reply.error.toString());
             return;
         }
-        const QVariant current = m_serverStylesComboBox->currentData();
+        const QVariant current =
+            m_selectAfterLoad.isValid() ? m_selectAfterLoad : m_serverStylesComboBox->currentData();
+        m_selectAfterLoad.clear();
+        const QSignalBlocker blocker(m_serverStylesComboBox);
         m_serverStylesComboBox->clear();
         for (const QJsonValue& item : reply.json.value(QLatin1String("items")).toArray()) {
             const QJsonObject style = item.toObject();
+            const QString name = style.value(QLatin1String("name")).toString();
             const QString status = style.value(QLatin1String("status")).toString();
             const QString symbology = style.value(QLatin1String("symbology")).toString();
             m_serverStylesComboBox->addItem(
                 tr("%1 (%2, %3, %4 level %5)")
-                    .arg(style.value(QLatin1String("name")).toString(),
-                         style.value(QLatin1String("codeType")).toString(),
+                    .arg(name, CodeEngineText::codeType(style.value(QLatin1String("codeType")).toString()),
                          status == QLatin1String("active") ? tr("active") : tr("inactive"),
                          symbology == QLatin1String("gridmatrix") ? tr("Grid Matrix") : tr("QR Code"),
                          style.value(QLatin1String("ecLevel")).toString()),
                 style.value(QLatin1String("id")).toVariant());
+            const int index = m_serverStylesComboBox->count() - 1;
+            m_serverStylesComboBox->setItemData(index, status, StatusRole);
+            m_serverStylesComboBox->setItemData(index, name, NameRole);
+            m_serverStylesComboBox->setItemData(index, m_serverStylesComboBox->itemText(index), Qt::ToolTipRole);
+            m_serverStylesComboBox->setItemData(
+                index,
+                QStringLiteral("%1/%2").arg(style.value(QLatin1String("platformId")).toVariant().toString(),
+                                            style.value(QLatin1String("codeType")).toString()),
+                TypeKeyRole);
         }
-        m_serverStylesComboBox->setCurrentIndex(std::max(0, m_serverStylesComboBox->findData(current)));
+        // The style chosen before (or just created) stays chosen; at first an active one.
+        int index = m_serverStylesComboBox->findData(current);
+        if (index < 0) {
+            index = std::max(0, m_serverStylesComboBox->findData(QStringLiteral("active"), StatusRole));
+        }
+        m_serverStylesComboBox->setCurrentIndex(index);
+        updateServerButtons();
     });
 }
 
@@ -607,6 +671,7 @@ void StyleDesignerPage::loadServerStyle()
             return;
         }
         setCodeStyle(style);
+        m_shownStyleId = reply.json.value(QLatin1String("id")).toVariant();
         showResult(true, tr("Opened the style \"%1\".").arg(style.name), QString());
     });
 }
@@ -621,11 +686,144 @@ void StyleDesignerPage::saveServerStyle()
         showResult(false, QString(), tr("Fix the style first: the server would not issue this code."));
         return;
     }
-    api()->put(StylesPath + QLatin1Char('/') + id.toString(), m_style.toJson(), this, [this](const ApiReply& reply) {
+    // The look goes to the chosen style; the name and code type only to the style they came from
+    // (saving over another style must not rename it or move it to another code type).
+    QJsonObject body = m_style.toJson();
+    if (id.toString() != m_shownStyleId.toString()) {
+        body.remove(QStringLiteral("name"));
+        body.remove(QStringLiteral("codeType"));
+    }
+    api()->put(StylesPath + QLatin1Char('/') + id.toString(), body, this, [this](const ApiReply& reply) {
         showResult(!reply.error.isError(), tr("Saved the style on the server."), reply.error.toString());
         if (!reply.error.isError()) {
             loadServerStyles();
         }
+    });
+}
+
+void StyleDesignerPage::createServerStyle()
+{
+    if (api() == nullptr) {
+        return;
+    }
+    if (!m_code.isIssuable()) {
+        showResult(false, QString(), tr("Fix the style first: the server would not issue this code."));
+        return;
+    }
+    // The main platform chooses the platform the style is for; others make styles for their own.
+    if (session() == nullptr || !session()->isMainPlatform()) {
+        openCreateDialog({});
+        return;
+    }
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("pageSize"), QStringLiteral("100"));
+    api()->get(QStringLiteral("/admin/v1/platforms"), query, this, [this](const ApiReply& reply) {
+        QVector<QPair<QVariant, QString>> platforms;
+        for (const QJsonValue& value : reply.json.value(QLatin1String("items")).toArray()) {
+            const QJsonObject platform = value.toObject();
+            platforms.append(
+                {platform.value(QLatin1String("id")).toInteger(), platform.value(QLatin1String("name")).toString()});
+        }
+        // The operator's own platform first: the usual choice.
+        const qint64 own = session() != nullptr ? session()->platformId() : 0;
+        std::stable_partition(platforms.begin(), platforms.end(),
+                              [own](const QPair<QVariant, QString>& item) { return item.first.toLongLong() == own; });
+        openCreateDialog(platforms);
+    });
+}
+
+void StyleDesignerPage::openCreateDialog(const QVector<QPair<QVariant, QString>>& platforms)
+{
+    auto* dialog = new NewCodeStyleDialog(platforms, m_style.codeType, m_style.name, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setSubmit([this, dialog](const QJsonObject&) {
+        const QJsonObject choices = dialog->body();
+        QJsonObject body = m_style.toJson();
+        for (auto it = choices.begin(); it != choices.end(); ++it) {
+            body.insert(it.key(), it.value());
+        }
+        api()->post(StylesPath, body, dialog, [this, dialog](const ApiReply& reply) {
+            if (reply.error.isError()) {
+                dialog->showError(reply.error.toString());
+                return;
+            }
+            dialog->succeed();
+            // What the designer shows is now this style: "Save to server" writes it from here on.
+            m_style.name = reply.json.value(QLatin1String("name")).toString();
+            m_style.codeType = reply.json.value(QLatin1String("codeType")).toString();
+            const bool active = reply.json.value(QLatin1String("status")).toString() == QLatin1String("active");
+            showResult(true,
+                       active ? tr("Created the style \"%1\"; it is now the active %2 style.")
+                                    .arg(m_style.name, CodeEngineText::codeType(m_style.codeType))
+                              : tr("Created the style \"%1\" (inactive).").arg(m_style.name),
+                       QString());
+            m_selectAfterLoad = reply.json.value(QLatin1String("id")).toVariant();
+            m_shownStyleId = m_selectAfterLoad;
+            loadServerStyles();
+        });
+    });
+    dialog->open();
+}
+
+void StyleDesignerPage::activateServerStyle()
+{
+    const QVariant id = m_serverStylesComboBox->currentData();
+    if (api() == nullptr || !id.isValid()) {
+        return;
+    }
+    // 000 §2.2.3: the server retires the style that was active for the same platform and code type.
+    QString retired;
+    const QString key = m_serverStylesComboBox->currentData(TypeKeyRole).toString();
+    for (int i = 0; i < m_serverStylesComboBox->count(); ++i) {
+        if (i != m_serverStylesComboBox->currentIndex() &&
+            m_serverStylesComboBox->itemData(i, TypeKeyRole).toString() == key &&
+            m_serverStylesComboBox->itemData(i, StatusRole).toString() == QLatin1String("active")) {
+            retired = m_serverStylesComboBox->itemData(i, NameRole).toString();
+        }
+    }
+    api()->post(
+        StylesPath + QLatin1Char('/') + id.toString() + QStringLiteral("/activate"), QJsonObject(), this,
+        [this, retired](const ApiReply& reply) {
+            if (reply.error.isError()) {
+                showResult(false, QString(), reply.error.toString());
+                return;
+            }
+            const QString name = reply.json.value(QLatin1String("name")).toString();
+            const QString type = CodeEngineText::codeType(reply.json.value(QLatin1String("codeType")).toString());
+            showResult(
+                true,
+                retired.isEmpty()
+                    ? tr("Activated the style \"%1\": it is now the active %2 style.").arg(name, type)
+                    : tr("Activated the style \"%1\" for %2; \"%3\" is no longer active.").arg(name, type, retired),
+                QString());
+            loadServerStyles();
+        });
+}
+
+void StyleDesignerPage::deleteServerStyle()
+{
+    const QVariant id = m_serverStylesComboBox->currentData();
+    if (api() == nullptr || !id.isValid()) {
+        return;
+    }
+    const QString name = m_serverStylesComboBox->currentData(NameRole).toString();
+    const bool active = m_serverStylesComboBox->currentData(StatusRole).toString() == QLatin1String("active");
+    const QString question =
+        active ? tr("Delete the style \"%1\"? It is the active style of its code type: codes of that type are then "
+                    "issued in the standard look.")
+                     .arg(name)
+               : tr("Delete the style \"%1\"?").arg(name);
+    if (QMessageBox::question(this, tr("Please confirm"), question, QMessageBox::Yes | QMessageBox::No,
+                              QMessageBox::No) != QMessageBox::Yes) {
+        return;
+    }
+    api()->del(StylesPath + QLatin1Char('/') + id.toString(), this, [this, name](const ApiReply& reply) {
+        if (reply.error.isError()) {
+            showResult(false, QString(), reply.error.toString());
+            return;
+        }
+        showResult(true, tr("Deleted the style \"%1\".").arg(name), QString());
+        loadServerStyles();
     });
 }
 

@@ -4,6 +4,10 @@
 #include "screens/designer/StyledCode.h"
 #include "widgets/Page.h"
 
+#include <QPair>
+#include <QVariant>
+#include <QVector>
+
 class QComboBox;
 class QDoubleSpinBox;
 class QGroupBox;
@@ -82,6 +86,13 @@ private:
     void loadServerStyles();
     void loadServerStyle();
     void saveServerStyle();
+    // Saves the current look as a new server style (name, code type, platform, activate now).
+    void createServerStyle();
+    void openCreateDialog(const QVector<QPair<QVariant, QString>>& platforms);
+    void activateServerStyle();
+    void deleteServerStyle();
+    // Enables the server buttons for the operator's permissions and the chosen style.
+    void updateServerButtons();
     void chooseLogo();
     void newSamplePayload();
     void onLoadJson();
@@ -133,6 +144,13 @@ private:
     QPushButton* m_serverRefreshPushButton = nullptr;
     QPushButton* m_serverLoadPushButton = nullptr;
     QPushButton* m_serverSavePushButton = nullptr;
+    QPushButton* m_serverNewPushButton = nullptr;
+    QPushButton* m_serverActivatePushButton = nullptr;
+    QPushButton* m_serverDeletePushButton = nullptr;
+    // Selected after the next list load (a style just created).
+    QVariant m_selectAfterLoad;
+    // The server style whose name and code type the designer holds (opened or created here).
+    QVariant m_shownStyleId;
 
     QGroupBox* m_payloadGroupBox = nullptr;
     QPlainTextEdit* m_payloadPlainTextEdit = nullptr;
