@@ -28,7 +28,7 @@
 #include "screens/settings/SettingsPage.h"
 #include "screens/staticcodes/StaticCodeDetailDialog.h"
 #include "screens/terminals/TerminalDialog.h"
-#include "support/ServerProcess.h"
+#include "support/ConsoleApi.h"
 #include "widgets/FilterBar.h"
 #include "widgets/ListPage.h"
 #include "widgets/StatusLabel.h"
@@ -131,7 +131,6 @@ private slots:
     void subjectIsCreatedEditedFilteredAndDeleted();
 
 private:
-    ApiReply call(const QString& method, const QString& path, const QJsonValue& body = QJsonValue::Undefined);
     ListPage* openList(const QString& permission);
     template <typename T>
     T* waitForChild(QObject* parent, const QString& name = QString());
@@ -145,20 +144,6 @@ private:
     qint64 m_specId = 0;
     qint64 m_ruleId = 0;
 };
-
-ApiReply TestCodeEngineScreens::call(const QString& method, const QString& path, const QJsonValue& body)
-{
-    ApiReply answer;
-    bool done = false;
-    m_api.request(method, path, {}, body, this, [&](const ApiReply& reply) {
-        answer = reply;
-        done = true;
-    });
-    if (!QTest::qWaitFor([&]() { return done; }, Timeout)) {
-        qWarning("no answer to %s %s", qPrintable(method), qPrintable(path));
-    }
-    return answer;
-}
 
 template <typename T>
 T* TestCodeEngineScreens::waitForChild(QObject* parent, const QString& name)
@@ -199,26 +184,15 @@ void TestCodeEngineScreens::initTestCase()
     if (program.isEmpty()) {
         QSKIP("no citycode-server: build with CITYCODE_BUILD_SERVER=ON or set CITYCODE_SERVER_BIN");
     }
-    m_server = std::make_unique<ServerProcess>(program);
-    m_server->setExtraArguments({QStringLiteral("--set"), QStringLiteral("auth.captcha=disabled")});
-    m_server->setEnvironmentVariable(QStringLiteral("CITYCODE_ADMIN_PASSWORD"), InitialPassword);
     QString error;
-    QVERIFY2(m_server->start(&error), qPrintable(error));
+    m_server = startServer(InitialPassword, &error);
+    QVERIFY2(m_server != nullptr, qPrintable(error));
 
     // Signing in is TestConsoleFlow's subject; here the session is made through the same API.
     m_api.setBaseUrl(m_server->url());
-    const ApiReply login = call(QStringLiteral("POST"), QStringLiteral("/admin/v1/auth/login"),
-                                QJsonObject{{QStringLiteral("username"), QStringLiteral("admin")},
-                                            {QStringLiteral("password"), InitialPassword}});
-    QVERIFY2(!login.error.isError(), qPrintable(login.error.toString()));
-    m_api.setSessionToken(login.json.value(QLatin1String("token")).toString());
-    const ApiReply changed = call(
-        QStringLiteral("POST"), QStringLiteral("/admin/v1/auth/password"),
-        QJsonObject{{QStringLiteral("oldPassword"), InitialPassword}, {QStringLiteral("newPassword"), AdminPassword}});
-    QVERIFY2(!changed.error.isError(), qPrintable(changed.error.toString()));
-    const ApiReply me = call(QStringLiteral("GET"), QStringLiteral("/admin/v1/auth/me"));
-    QVERIFY2(!me.error.isError(), qPrintable(me.error.toString()));
-    m_session.update(me.json);
+    const QJsonObject me = signIn(m_api, QStringLiteral("admin"), InitialPassword, AdminPassword, &error);
+    QVERIFY2(!me.isEmpty(), qPrintable(error));
+    m_session.update(me);
     QVERIFY(m_session.isSignedIn());
     m_window = std::make_unique<MainWindow>(&m_api, &m_session, &m_languages);
     m_window->resize(1280, 800);
@@ -360,7 +334,8 @@ void TestCodeEngineScreens::ruleWizardValidatesEachStepAndSaves()
     m_ruleId = page->model()->idAt(0);
 
     // What the server stored is what the wizard showed.
-    const ApiReply rule = call(QStringLiteral("GET"), QStringLiteral("/admin/v1/code-rules/%1").arg(m_ruleId));
+    const ApiReply rule =
+        callApi(m_api, QStringLiteral("GET"), QStringLiteral("/admin/v1/code-rules/%1").arg(m_ruleId));
     QVERIFY2(!rule.error.isError(), qPrintable(rule.error.toString()));
     QCOMPARE(rule.json.value(QLatin1String("name")).toString(), QStringLiteral("Resident rule"));
     QCOMPARE(rule.json.value(QLatin1String("codeType")).toString(), QStringLiteral("personal"));
@@ -396,7 +371,8 @@ void TestCodeEngineScreens::ruleWizardValidatesEachStepAndSaves()
     const QPointer<CodeRuleWizard> editing(edit);
     QTest::mouseClick(edit->button(QWizard::FinishButton), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(editing.isNull(), Timeout);
-    const ApiReply edited = call(QStringLiteral("GET"), QStringLiteral("/admin/v1/code-rules/%1").arg(m_ruleId));
+    const ApiReply edited =
+        callApi(m_api, QStringLiteral("GET"), QStringLiteral("/admin/v1/code-rules/%1").arg(m_ruleId));
     QCOMPARE(edited.json.value(QLatin1String("name")).toString(), QStringLiteral("Resident code rule"));
     QCOMPARE(edited.json.value(QLatin1String("latestVersion")).toInteger(), qint64(1));
     QCOMPARE(
@@ -479,10 +455,10 @@ void TestCodeEngineScreens::styleDesignerExportsADecodableCode()
     }
     QVERIFY2(m_ruleId > 0, "needs the rule of the previous tests");
     // A real code of the rule's first version, sealed by the server.
-    const ApiReply issued = call(QStringLiteral("POST"), QStringLiteral("/admin/v1/emergency-codes"),
-                                 QJsonObject{{QStringLiteral("subjectRef"), QStringLiteral("resident-0001")},
-                                             {QStringLiteral("ruleId"), m_ruleId},
-                                             {QStringLiteral("ruleVersion"), 1}});
+    const ApiReply issued = callApi(m_api, QStringLiteral("POST"), QStringLiteral("/admin/v1/emergency-codes"),
+                                    QJsonObject{{QStringLiteral("subjectRef"), QStringLiteral("resident-0001")},
+                                                {QStringLiteral("ruleId"), m_ruleId},
+                                                {QStringLiteral("ruleVersion"), 1}});
     QVERIFY2(!issued.error.isError(), qPrintable(issued.error.toString()));
     const QString code = issued.json.value(QLatin1String("code")).toString();
     QVERIFY(!code.isEmpty());
@@ -549,9 +525,9 @@ void TestCodeEngineScreens::terminalIsRegisteredWithItsKeyFile()
 
 void TestCodeEngineScreens::appPermissionsAreSwitched()
 {
-    const ApiReply app = call(QStringLiteral("POST"), QStringLiteral("/admin/v1/apps"),
-                              QJsonObject{{QStringLiteral("name"), QStringLiteral("City bus")},
-                                          {QStringLiteral("developerName"), QStringLiteral("Bus team")}});
+    const ApiReply app = callApi(m_api, QStringLiteral("POST"), QStringLiteral("/admin/v1/apps"),
+                                 QJsonObject{{QStringLiteral("name"), QStringLiteral("City bus")},
+                                             {QStringLiteral("developerName"), QStringLiteral("Bus team")}});
     QVERIFY2(!app.error.isError(), qPrintable(app.error.toString()));
     ListPage* rules = openList(QStringLiteral("code:rule:list"));
     QVERIFY(rules);
@@ -572,7 +548,7 @@ void TestCodeEngineScreens::appPermissionsAreSwitched()
     QCOMPARE(saved.first().first().toBool(), true);
     QCOMPARE(model->data(generate, Qt::CheckStateRole).value<Qt::CheckState>(), Qt::Checked);
     const ApiReply stored =
-        call(QStringLiteral("GET"), QStringLiteral("/admin/v1/apps/%1/permissions").arg(model->idAt(0)));
+        callApi(m_api, QStringLiteral("GET"), QStringLiteral("/admin/v1/apps/%1/permissions").arg(model->idAt(0)));
     QCOMPARE(stored.json.value(QLatin1String("generate")).toBool(), true);
     QCOMPARE(stored.json.value(QLatin1String("scan")).toBool(), false);
     snapshot(page->window(), QStringLiteral("app_permissions"));
@@ -639,7 +615,7 @@ void TestCodeEngineScreens::settingsAreSaved()
     QTest::mouseClick(child<QPushButton>(page, QStringLiteral("saveButton")), Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(saved.count(), 1, Timeout);
     QCOMPARE(saved.first().first().toBool(), true);
-    const ApiReply stored = call(QStringLiteral("GET"), QStringLiteral("/admin/v1/settings"));
+    const ApiReply stored = callApi(m_api, QStringLiteral("GET"), QStringLiteral("/admin/v1/settings"));
     QCOMPARE(stored.json.value(QLatin1String("refreshSeconds")).toInt(), 45);
     QCOMPARE(stored.json.value(QLatin1String("dataReceivingAddress")).toString(),
              QStringLiteral("https://data.example.org/receive"));
@@ -749,9 +725,9 @@ void TestCodeEngineScreens::categoryAndNumberingRuleAreCreated()
 // 000 §2.2.4.5: code subjects are created with a category, edited, found by identifier and deleted.
 void TestCodeEngineScreens::subjectIsCreatedEditedFilteredAndDeleted()
 {
-    const ApiReply category = call(QStringLiteral("POST"), QStringLiteral("/admin/v1/code-categories"),
-                                   QJsonObject{{QStringLiteral("code"), QStringLiteral("SQUARES")},
-                                               {QStringLiteral("name"), QStringLiteral("Squares")}});
+    const ApiReply category = callApi(m_api, QStringLiteral("POST"), QStringLiteral("/admin/v1/code-categories"),
+                                      QJsonObject{{QStringLiteral("code"), QStringLiteral("SQUARES")},
+                                                  {QStringLiteral("name"), QStringLiteral("Squares")}});
     QVERIFY2(!category.error.isError(), qPrintable(category.error.toString()));
     const qint64 categoryId = category.json.value(QLatin1String("id")).toInteger();
     ListPage* page = openList(QStringLiteral("code:subject:list"));
@@ -828,8 +804,8 @@ void TestCodeEngineScreens::subjectIsCreatedEditedFilteredAndDeleted()
     open = dialog;
     QTest::mouseClick(child<QPushButton>(dialog, QStringLiteral("okButton")), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(open.isNull(), Timeout);
-    const ApiReply edited =
-        call(QStringLiteral("GET"), QStringLiteral("/admin/v1/code-subjects/%1")
+    const ApiReply edited = callApi(m_api, QStringLiteral("GET"),
+                                    QStringLiteral("/admin/v1/code-subjects/%1")
                                         .arg(page->model()->record(square).value(QLatin1String("id")).toInteger()));
     QVERIFY2(!edited.error.isError(), qPrintable(edited.error.toString()));
     QCOMPARE(edited.json.value(QLatin1String("name")).toString(), QStringLiteral("Renamed Square"));

@@ -21,7 +21,7 @@
 #include "screens/roles/RoleDialog.h"
 #include "screens/staticcodes/StaticCodeDetailDialog.h"
 #include "screens/terminals/TerminalDialog.h"
-#include "support/ServerProcess.h"
+#include "support/ConsoleApi.h"
 
 #include <QAbstractButton>
 #include <QAbstractSpinBox>
@@ -145,7 +145,6 @@ private slots:
     void tabFollowsReadingOrder();
 
 private:
-    ApiReply call(const QString& method, const QString& path, const QJsonValue& body = QJsonValue::Undefined);
     qint64 created(const QString& path, const QJsonObject& body);
     QDialog* makeDialog(const QString& name);
 
@@ -159,27 +158,11 @@ private:
     qint64 m_staticCodeId = 0;
 };
 
-ApiReply TestDialogTabOrder::call(const QString& method, const QString& path, const QJsonValue& body)
-{
-    ApiReply answer;
-    bool done = false;
-    m_api.request(method, path, {}, body, this, [&](const ApiReply& reply) {
-        answer = reply;
-        done = true;
-    });
-    if (!QTest::qWaitFor([&]() { return done; }, Timeout)) {
-        qWarning("no answer to %s %s", qPrintable(method), qPrintable(path));
-    }
-    return answer;
-}
-
 qint64 TestDialogTabOrder::created(const QString& path, const QJsonObject& body)
 {
-    const ApiReply reply = call(QStringLiteral("POST"), path, body);
-    if (reply.error.isError()) {
-        qWarning("%s: %s", qPrintable(path), qPrintable(reply.error.toString()));
-    }
-    return reply.json.value(QLatin1String("id")).toInteger();
+    return callApi(m_api, QStringLiteral("POST"), path, body, {}, ApiErrors::Warn)
+        .json.value(QLatin1String("id"))
+        .toInteger();
 }
 
 void TestDialogTabOrder::initTestCase()
@@ -191,25 +174,14 @@ void TestDialogTabOrder::initTestCase()
     if (program.isEmpty()) {
         QSKIP("no citycode-server: build with CITYCODE_BUILD_SERVER=ON or set CITYCODE_SERVER_BIN");
     }
-    m_server = std::make_unique<ServerProcess>(program);
-    m_server->setExtraArguments({QStringLiteral("--set"), QStringLiteral("auth.captcha=disabled")});
-    m_server->setEnvironmentVariable(QStringLiteral("CITYCODE_ADMIN_PASSWORD"), InitialPassword);
     QString error;
-    QVERIFY2(m_server->start(&error), qPrintable(error));
+    m_server = startServer(InitialPassword, &error);
+    QVERIFY2(m_server != nullptr, qPrintable(error));
     m_api.setBaseUrl(m_server->url());
-    const ApiReply login = call(QStringLiteral("POST"), QStringLiteral("/admin/v1/auth/login"),
-                                QJsonObject{{QStringLiteral("username"), QStringLiteral("admin")},
-                                            {QStringLiteral("password"), InitialPassword}});
-    QVERIFY2(!login.error.isError(), qPrintable(login.error.toString()));
-    m_api.setSessionToken(login.json.value(QLatin1String("token")).toString());
-    const ApiReply changed = call(
-        QStringLiteral("POST"), QStringLiteral("/admin/v1/auth/password"),
-        QJsonObject{{QStringLiteral("oldPassword"), InitialPassword}, {QStringLiteral("newPassword"), AdminPassword}});
-    QVERIFY2(!changed.error.isError(), qPrintable(changed.error.toString()));
-    const ApiReply me = call(QStringLiteral("GET"), QStringLiteral("/admin/v1/auth/me"));
-    QVERIFY2(!me.error.isError(), qPrintable(me.error.toString()));
-    m_session.update(me.json);
-    m_menus = me.json.value(QLatin1String("menus")).toArray();
+    const QJsonObject me = signIn(m_api, QStringLiteral("admin"), InitialPassword, AdminPassword, &error);
+    QVERIFY2(!me.isEmpty(), qPrintable(error));
+    m_session.update(me);
+    m_menus = me.value(QLatin1String("menus")).toArray();
 
     // A rule with two versions (detail and comparison) and a static code (its detail).
     const qint64 specId =
@@ -227,8 +199,8 @@ void TestDialogTabOrder::initTestCase()
                                                           {QStringLiteral("codeType"), QStringLiteral("personal")}}},
                     {QStringLiteral("spec"), QJsonObject{{QStringLiteral("specId"), specId}}}});
     QVERIFY(m_ruleId > 0);
-    QVERIFY(
-        !call(QStringLiteral("POST"), QStringLiteral("/admin/v1/code-rules/%1/publish").arg(m_ruleId)).error.isError());
+    QVERIFY(!callApi(m_api, QStringLiteral("POST"), QStringLiteral("/admin/v1/code-rules/%1/publish").arg(m_ruleId))
+                 .error.isError());
     m_staticCodeId = created(QStringLiteral("/admin/v1/static-codes"),
                              QJsonObject{{QStringLiteral("category"), QStringLiteral("hydrant")},
                                          {QStringLiteral("subjectType"), QStringLiteral("object")},

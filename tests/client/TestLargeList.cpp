@@ -10,13 +10,12 @@
 #include "models/JsonTableModel.h"
 #include "models/OperationLogModel.h"
 #include "screens/main/MainWindow.h"
-#include "support/ServerProcess.h"
+#include "support/ConsoleApi.h"
 #include "widgets/FilterBar.h"
 #include "widgets/ListPage.h"
 
 #include <QComboBox>
 #include <QElapsedTimer>
-#include <QEventLoop>
 #include <QHeaderView>
 #include <QLineEdit>
 #include <QProcess>
@@ -47,18 +46,6 @@ constexpr int AppUpdateAction = 3; // "app.update"
 constexpr qint64 MaxAnswerMs = 3000;
 constexpr qint64 MaxStallMs = 200;
 constexpr int TickMs = 10;
-
-ApiReply call(ApiClient& api, const QString& method, const QString& path, const QJsonValue& body)
-{
-    ApiReply answer;
-    QEventLoop loop;
-    api.request(method, path, {}, body, &loop, [&](const ApiReply& reply) {
-        answer = reply;
-        loop.quit();
-    });
-    loop.exec();
-    return answer;
-}
 
 // Ticks every 10 ms on the UI thread and keeps the longest gap between two ticks.
 class StallMeter
@@ -118,11 +105,9 @@ void TestLargeList::initTestCase()
     if (program.isEmpty()) {
         QSKIP("no citycode-server: build with CITYCODE_BUILD_SERVER=ON or set CITYCODE_SERVER_BIN");
     }
-    m_server = std::make_unique<ServerProcess>(program);
-    m_server->setExtraArguments({QStringLiteral("--set"), QStringLiteral("auth.captcha=disabled")});
-    m_server->setEnvironmentVariable(QStringLiteral("CITYCODE_ADMIN_PASSWORD"), InitialPassword);
     QString error;
-    QVERIFY2(m_server->start(&error), qPrintable(error));
+    m_server = startServer(InitialPassword, &error);
+    QVERIFY2(m_server != nullptr, qPrintable(error));
 
     // The server's database: its default SQLite file, or CITYCODE_DATABASE_URL (PostgreSQL) when
     // the server inherits that.
@@ -174,19 +159,11 @@ void TestLargeList::browsesOneHundredThousandRowsWithoutBlocking()
 {
     ApiClient api;
     api.setBaseUrl(m_server->url());
-    const ApiReply login = call(api, QStringLiteral("POST"), QStringLiteral("/admin/v1/auth/login"),
-                                QJsonObject{{QStringLiteral("username"), QStringLiteral("admin")},
-                                            {QStringLiteral("password"), InitialPassword}});
-    QVERIFY2(!login.error.isError(), qPrintable(login.error.toString()));
-    api.setSessionToken(login.json.value(QLatin1String("token")).toString());
-    const ApiReply changed = call(
-        api, QStringLiteral("POST"), QStringLiteral("/admin/v1/auth/password"),
-        QJsonObject{{QStringLiteral("oldPassword"), InitialPassword}, {QStringLiteral("newPassword"), AdminPassword}});
-    QVERIFY2(!changed.error.isError(), qPrintable(changed.error.toString()));
-    const ApiReply me = call(api, QStringLiteral("GET"), QStringLiteral("/admin/v1/auth/me"), QJsonValue());
-    QVERIFY2(!me.error.isError(), qPrintable(me.error.toString()));
+    QString error;
+    const QJsonObject me = signIn(api, QStringLiteral("admin"), InitialPassword, AdminPassword, &error);
+    QVERIFY2(!me.isEmpty(), qPrintable(error));
     Session session;
-    session.update(me.json);
+    session.update(me);
 
     MainWindow window(&api, &session, &m_languages);
     window.resize(1280, 800);

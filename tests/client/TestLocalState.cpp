@@ -10,14 +10,13 @@
 #include "screens/apps/AppsPage.h"
 #include "screens/developers/DevelopersPage.h"
 #include "screens/referencedata/ReferenceDataPage.h"
-#include "support/ServerProcess.h"
+#include "support/ConsoleApi.h"
 #include "widgets/FilterBar.h"
 #include "widgets/FormDialog.h"
 
 #include <QAbstractItemModel>
 #include <QComboBox>
 #include <QCompleter>
-#include <QEventLoop>
 #include <QJsonArray>
 #include <QLineEdit>
 #include <QPushButton>
@@ -40,52 +39,6 @@ const QString InitialPassword = QStringLiteral("Initial-Pass-2024");
 const QString AdminPassword = QStringLiteral("Local-State-2024!");
 const QString DistrictPassword = QStringLiteral("District-State-2024!");
 constexpr int Timeout = 10000;
-
-ApiReply call(ApiClient& api, const QString& method, const QString& path, const QJsonValue& body = QJsonValue(),
-              const QUrlQuery& query = {})
-{
-    ApiReply answer;
-    QEventLoop loop;
-    api.request(method, path, query, body, &loop, [&](const ApiReply& reply) {
-        answer = reply;
-        loop.quit();
-    });
-    loop.exec();
-    return answer;
-}
-
-// Signs `username` in on `api` (changing a one-time password to `newPassword` when given) and
-// returns GET /auth/me; empty on failure.
-QJsonObject signIn(ApiClient& api, const QString& username, const QString& password, const QString& newPassword = {})
-{
-    const ApiReply login =
-        call(api, QStringLiteral("POST"), QStringLiteral("/admin/v1/auth/login"),
-             QJsonObject{{QStringLiteral("username"), username}, {QStringLiteral("password"), password}});
-    if (login.error.isError()) {
-        qWarning("login: %s", qPrintable(login.error.toString()));
-        return {};
-    }
-    api.setSessionToken(login.json.value(QLatin1String("token")).toString());
-    if (!newPassword.isEmpty() &&
-        call(api, QStringLiteral("POST"), QStringLiteral("/admin/v1/auth/password"),
-             QJsonObject{{QStringLiteral("oldPassword"), password}, {QStringLiteral("newPassword"), newPassword}})
-            .error.isError()) {
-        return {};
-    }
-    const ApiReply me = call(api, QStringLiteral("GET"), QStringLiteral("/admin/v1/auth/me"));
-    return me.error.isError() ? QJsonObject() : me.json;
-}
-
-std::unique_ptr<ServerProcess> startServer(QString* error)
-{
-    auto server = std::make_unique<ServerProcess>(serverProgram());
-    server->setExtraArguments({QStringLiteral("--set"), QStringLiteral("auth.captcha=disabled")});
-    server->setEnvironmentVariable(QStringLiteral("CITYCODE_ADMIN_PASSWORD"), InitialPassword);
-    if (!server->start(error)) {
-        return nullptr;
-    }
-    return server;
-}
 
 QStringList namesOf(const QVector<QJsonObject>& records)
 {
@@ -183,16 +136,16 @@ void TestLocalState::initTestCase()
         QSKIP("no citycode-server: build with CITYCODE_BUILD_SERVER=ON or set CITYCODE_SERVER_BIN");
     }
     QString error;
-    m_server = startServer(&error);
+    m_server = startServer(InitialPassword, &error);
     QVERIFY2(m_server != nullptr, qPrintable(error));
     ApiClient api;
     api.setBaseUrl(m_server->url());
     m_profile = signIn(api, QStringLiteral("admin"), InitialPassword, AdminPassword);
     QVERIFY(!m_profile.isEmpty());
     m_token = api.sessionToken();
-    QVERIFY(!call(api, QStringLiteral("POST"), QStringLiteral("/admin/v1/regions"),
-                  QJsonObject{{QStringLiteral("code"), QStringLiteral("330000")},
-                              {QStringLiteral("name"), QStringLiteral("浙江省")}})
+    QVERIFY(!callApi(api, QStringLiteral("POST"), QStringLiteral("/admin/v1/regions"),
+                     QJsonObject{{QStringLiteral("code"), QStringLiteral("330000")},
+                                 {QStringLiteral("name"), QStringLiteral("浙江省")}})
                  .error.isError());
 }
 
@@ -200,15 +153,15 @@ void TestLocalState::initTestCase()
 void TestLocalState::serversAndAccountsKeepTheirOwnLists()
 {
     QString error;
-    const std::unique_ptr<ServerProcess> other = startServer(&error);
+    const std::unique_ptr<ServerProcess> other = startServer(InitialPassword, &error);
     QVERIFY2(other != nullptr, qPrintable(error));
     ApiClient otherApi;
     otherApi.setBaseUrl(other->url());
     const QJsonObject otherProfile = signIn(otherApi, QStringLiteral("admin"), InitialPassword, AdminPassword);
     QVERIFY(!otherProfile.isEmpty());
-    QVERIFY(!call(otherApi, QStringLiteral("POST"), QStringLiteral("/admin/v1/regions"),
-                  QJsonObject{{QStringLiteral("code"), QStringLiteral("110000")},
-                              {QStringLiteral("name"), QStringLiteral("北京市")}})
+    QVERIFY(!callApi(otherApi, QStringLiteral("POST"), QStringLiteral("/admin/v1/regions"),
+                     QJsonObject{{QStringLiteral("code"), QStringLiteral("110000")},
+                                 {QStringLiteral("name"), QStringLiteral("北京市")}})
                  .error.isError());
 
     const QString path = storePath(QStringLiteral("shared"));
@@ -243,9 +196,9 @@ void TestLocalState::serversAndAccountsKeepTheirOwnLists()
     ApiClient adminApi;
     adminApi.setBaseUrl(m_server->url());
     adminApi.setSessionToken(m_token);
-    const ApiReply platform = call(adminApi, QStringLiteral("POST"), QStringLiteral("/admin/v1/platforms"),
-                                   QJsonObject{{QStringLiteral("name"), QStringLiteral("西湖区平台")},
-                                               {QStringLiteral("adminUsername"), QStringLiteral("xihu_admin")}});
+    const ApiReply platform = callApi(adminApi, QStringLiteral("POST"), QStringLiteral("/admin/v1/platforms"),
+                                      QJsonObject{{QStringLiteral("name"), QStringLiteral("西湖区平台")},
+                                                  {QStringLiteral("adminUsername"), QStringLiteral("xihu_admin")}});
     QVERIFY2(!platform.error.isError(), qPrintable(platform.error.toString()));
     ApiClient districtApi;
     districtApi.setBaseUrl(m_server->url());
@@ -438,8 +391,8 @@ void TestLocalState::regionDialogPicksTheParent()
     dialog->findChild<QPushButton*>(QStringLiteral("okButton"))->click();
     QVERIFY(loaded.wait(Timeout));
     const auto cityOf = [&console]() {
-        const ApiReply found = call(console.api, QStringLiteral("GET"), QStringLiteral("/admin/v1/regions"),
-                                    QJsonValue(), QUrlQuery(QStringLiteral("code=330100")));
+        const ApiReply found = callApi(console.api, QStringLiteral("GET"), QStringLiteral("/admin/v1/regions"),
+                                       QJsonValue(), QUrlQuery(QStringLiteral("code=330100")));
         return found.json.value(QLatin1String("items")).toArray().first().toObject();
     };
     QCOMPARE(cityOf().value(QLatin1String("parentId")).toInteger(), province);

@@ -8,13 +8,12 @@
 #include "screens/menus/MenusPage.h"
 #include "screens/referencedata/DictionaryEntriesPage.h"
 #include "screens/referencedata/ReferenceDataPage.h"
-#include "support/ServerProcess.h"
+#include "support/ConsoleApi.h"
 #include "widgets/FilterBar.h"
 #include "widgets/FormDialog.h"
 
 #include <QApplication>
 #include <QComboBox>
-#include <QEventLoop>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
@@ -37,18 +36,6 @@ namespace {
 const QString InitialPassword = QStringLiteral("Initial-Pass-2024");
 const QString AdminPassword = QStringLiteral("Menus-Pass-2024!");
 constexpr int Timeout = 10000;
-
-ApiReply call(ApiClient& api, const QString& method, const QString& path, const QJsonValue& body)
-{
-    ApiReply answer;
-    QEventLoop loop;
-    api.request(method, path, {}, body, &loop, [&](const ApiReply& reply) {
-        answer = reply;
-        loop.quit();
-    });
-    loop.exec();
-    return answer;
-}
 
 QTreeWidgetItem* findItem(QTreeWidget* tree, const QString& permission)
 {
@@ -95,24 +82,13 @@ void TestMenusAndDictionaries::initTestCase()
     if (program.isEmpty()) {
         QSKIP("no citycode-server: build with CITYCODE_BUILD_SERVER=ON or set CITYCODE_SERVER_BIN");
     }
-    m_server = std::make_unique<ServerProcess>(program);
-    m_server->setExtraArguments({QStringLiteral("--set"), QStringLiteral("auth.captcha=disabled")});
-    m_server->setEnvironmentVariable(QStringLiteral("CITYCODE_ADMIN_PASSWORD"), InitialPassword);
     QString error;
-    QVERIFY2(m_server->start(&error), qPrintable(error));
+    m_server = startServer(InitialPassword, &error);
+    QVERIFY2(m_server != nullptr, qPrintable(error));
     m_api.setBaseUrl(m_server->url());
-    const ApiReply login = call(m_api, QStringLiteral("POST"), QStringLiteral("/admin/v1/auth/login"),
-                                QJsonObject{{QStringLiteral("username"), QStringLiteral("admin")},
-                                            {QStringLiteral("password"), InitialPassword}});
-    QVERIFY2(!login.error.isError(), qPrintable(login.error.toString()));
-    m_api.setSessionToken(login.json.value(QLatin1String("token")).toString());
-    QVERIFY(!call(m_api, QStringLiteral("POST"), QStringLiteral("/admin/v1/auth/password"),
-                  QJsonObject{{QStringLiteral("oldPassword"), InitialPassword},
-                              {QStringLiteral("newPassword"), AdminPassword}})
-                 .error.isError());
-    const ApiReply me = call(m_api, QStringLiteral("GET"), QStringLiteral("/admin/v1/auth/me"), QJsonValue());
-    QVERIFY(!me.error.isError());
-    m_session.update(me.json);
+    const QJsonObject me = signIn(m_api, QStringLiteral("admin"), InitialPassword, AdminPassword, &error);
+    QVERIFY2(!me.isEmpty(), qPrintable(error));
+    m_session.update(me);
 }
 
 void TestMenusAndDictionaries::menusAreCreatedEditedAndDeleted()
@@ -176,18 +152,18 @@ void TestMenusAndDictionaries::menusAreCreatedEditedAndDeleted()
 
 void TestMenusAndDictionaries::dictionaryEntriesAreListedAndAdded()
 {
-    const ApiReply group = call(m_api, QStringLiteral("POST"), QStringLiteral("/admin/v1/dictionaries"),
-                                QJsonObject{{QStringLiteral("code"), QStringLiteral("id_type")},
-                                            {QStringLiteral("name"), QStringLiteral("证件类型")}});
+    const ApiReply group = callApi(m_api, QStringLiteral("POST"), QStringLiteral("/admin/v1/dictionaries"),
+                                   QJsonObject{{QStringLiteral("code"), QStringLiteral("id_type")},
+                                               {QStringLiteral("name"), QStringLiteral("证件类型")}});
     QVERIFY2(!group.error.isError(), qPrintable(group.error.toString()));
-    const ApiReply other = call(
+    const ApiReply other = callApi(
         m_api, QStringLiteral("POST"), QStringLiteral("/admin/v1/dictionaries"),
         QJsonObject{{QStringLiteral("code"), QStringLiteral("sex")}, {QStringLiteral("name"), QStringLiteral("性别")}});
     QVERIFY(!other.error.isError());
-    QVERIFY(!call(m_api, QStringLiteral("POST"), QStringLiteral("/admin/v1/dictionary-entries"),
-                  QJsonObject{{QStringLiteral("groupId"), other.json.value(QLatin1String("id"))},
-                              {QStringLiteral("code"), QStringLiteral("1")},
-                              {QStringLiteral("label"), QStringLiteral("男")}})
+    QVERIFY(!callApi(m_api, QStringLiteral("POST"), QStringLiteral("/admin/v1/dictionary-entries"),
+                     QJsonObject{{QStringLiteral("groupId"), other.json.value(QLatin1String("id"))},
+                                 {QStringLiteral("code"), QStringLiteral("1")},
+                                 {QStringLiteral("label"), QStringLiteral("男")}})
                  .error.isError());
 
     ReferenceDataPage dictionaries(PageContext{&m_api, &m_session}, ReferenceDataPage::Kind::Dictionaries);
@@ -244,9 +220,9 @@ void TestMenusAndDictionaries::listPagesAnswerTheKeyboard()
     QVERIFY(qobject_cast<QLineEdit*>(QApplication::focusWidget()) != nullptr);
     QVERIFY(regions.filterBar()->isAncestorOf(QApplication::focusWidget()));
 
-    QVERIFY(!call(m_api, QStringLiteral("POST"), QStringLiteral("/admin/v1/regions"),
-                  QJsonObject{{QStringLiteral("code"), QStringLiteral("330100")},
-                              {QStringLiteral("name"), QStringLiteral("杭州市")}})
+    QVERIFY(!callApi(m_api, QStringLiteral("POST"), QStringLiteral("/admin/v1/regions"),
+                     QJsonObject{{QStringLiteral("code"), QStringLiteral("330100")},
+                                 {QStringLiteral("name"), QStringLiteral("杭州市")}})
                  .error.isError());
     QTest::keyClick(regions.tableView(), Qt::Key_F5);
     QVERIFY(loaded.wait(Timeout));

@@ -7,7 +7,7 @@
 #include "app/Session.h"
 #include "screens/designer/NewCodeStyleDialog.h"
 #include "screens/designer/StyleDesignerPage.h"
-#include "support/ServerProcess.h"
+#include "support/ConsoleApi.h"
 #include "widgets/StatusLabel.h"
 
 #include <citycode/common/Error.h>
@@ -55,65 +55,12 @@ namespace {
 
 constexpr int Timeout = 10000;
 
-ApiReply call(ApiClient& api, const QString& method, const QString& path,
-              const QJsonValue& body = QJsonValue::Undefined, const QUrlQuery& query = {})
-{
-    ApiReply answer;
-    bool done = false;
-    QObject context;
-    api.request(method, path, query, body, &context, [&](const ApiReply& reply) {
-        answer = reply;
-        done = true;
-    });
-    if (!QTest::qWaitFor([&]() { return done; }, Timeout)) {
-        qWarning("no answer to %s %s", qPrintable(method), qPrintable(path));
-    }
-    return answer;
-}
-
-// Signs `username` in on `api` (replacing the one-time `password` by `newPassword` when given) and
-// fills `session` from /auth/me; the error, empty on success.
-QString signIn(ApiClient& api, const QString& username, const QString& password, const QString& newPassword,
-               Session* session)
-{
-    const ApiReply login =
-        call(api, QStringLiteral("POST"), QStringLiteral("/admin/v1/auth/login"),
-             QJsonObject{{QStringLiteral("username"), username}, {QStringLiteral("password"), password}});
-    if (login.error.isError()) {
-        return login.error.toString();
-    }
-    api.setSessionToken(login.json.value(QLatin1String("token")).toString());
-    if (!newPassword.isEmpty()) {
-        const ApiReply changed =
-            call(api, QStringLiteral("POST"), QStringLiteral("/admin/v1/auth/password"),
-                 QJsonObject{{QStringLiteral("oldPassword"), password}, {QStringLiteral("newPassword"), newPassword}});
-        if (changed.error.isError()) {
-            return changed.error.toString();
-        }
-    }
-    const ApiReply me = call(api, QStringLiteral("GET"), QStringLiteral("/admin/v1/auth/me"));
-    if (me.error.isError()) {
-        return me.error.toString();
-    }
-    session->update(me.json);
-    return QString();
-}
-
-// A server on loopback without captcha whose built-in admin signs in with `adminPassword`.
-QString startServer(ServerProcess& server, const QString& initialPassword)
-{
-    server.setExtraArguments({QStringLiteral("--set"), QStringLiteral("auth.captcha=disabled")});
-    server.setEnvironmentVariable(QStringLiteral("CITYCODE_ADMIN_PASSWORD"), initialPassword);
-    QString error;
-    return server.start(&error) ? QString() : error;
-}
-
 // The server's styles of one code type, as GET /code-styles?codeType= lists them.
 QJsonArray stylesOfType(ApiClient& api, const QString& codeType)
 {
     QUrlQuery query;
     query.addQueryItem(QStringLiteral("codeType"), codeType);
-    return call(api, QStringLiteral("GET"), StyleDesignerPage::StylesPath, QJsonValue::Undefined, query)
+    return callApi(api, QStringLiteral("GET"), StyleDesignerPage::StylesPath, QJsonValue::Undefined, query)
         .json.value(QLatin1String("items"))
         .toArray();
 }
@@ -674,29 +621,18 @@ void TestStyleDesigner::designedStyleIsIssuedAsDesigned()
     }
     const QString initialPassword = QStringLiteral("Initial-Pass-2024");
     const QString password = QStringLiteral("Designer-Pass-2024");
-    ServerProcess server(program);
-    server.setExtraArguments({QStringLiteral("--set"), QStringLiteral("auth.captcha=disabled")});
-    server.setEnvironmentVariable(QStringLiteral("CITYCODE_ADMIN_PASSWORD"), initialPassword);
     QString error;
-    QVERIFY2(server.start(&error), qPrintable(error));
+    const std::unique_ptr<ServerProcess> server = startServer(initialPassword, &error);
+    QVERIFY2(server != nullptr, qPrintable(error));
     ApiClient api;
-    api.setBaseUrl(server.url());
-    const ApiReply login = call(api, QStringLiteral("POST"), QStringLiteral("/admin/v1/auth/login"),
-                                QJsonObject{{QStringLiteral("username"), QStringLiteral("admin")},
-                                            {QStringLiteral("password"), initialPassword}});
-    QVERIFY2(!login.error.isError(), qPrintable(login.error.toString()));
-    api.setSessionToken(login.json.value(QLatin1String("token")).toString());
-    const ApiReply changed =
-        call(api, QStringLiteral("POST"), QStringLiteral("/admin/v1/auth/password"),
-             QJsonObject{{QStringLiteral("oldPassword"), initialPassword}, {QStringLiteral("newPassword"), password}});
-    QVERIFY2(!changed.error.isError(), qPrintable(changed.error.toString()));
-    const ApiReply me = call(api, QStringLiteral("GET"), QStringLiteral("/admin/v1/auth/me"));
-    QVERIFY2(!me.error.isError(), qPrintable(me.error.toString()));
+    api.setBaseUrl(server->url());
+    const QJsonObject me = signIn(api, QStringLiteral("admin"), initialPassword, password, &error);
+    QVERIFY2(!me.isEmpty(), qPrintable(error));
     Session session;
-    session.update(me.json);
-    const ApiReply created = call(api, QStringLiteral("POST"), StyleDesignerPage::StylesPath,
-                                  QJsonObject{{QStringLiteral("codeType"), QStringLiteral("health")},
-                                              {QStringLiteral("name"), QStringLiteral("Health grid")}});
+    session.update(me);
+    const ApiReply created = callApi(api, QStringLiteral("POST"), StyleDesignerPage::StylesPath,
+                                     QJsonObject{{QStringLiteral("codeType"), QStringLiteral("health")},
+                                                 {QStringLiteral("name"), QStringLiteral("Health grid")}});
     QVERIFY2(!created.error.isError(), qPrintable(created.error.toString()));
     const QString stylePath = StyleDesignerPage::StylesPath + QLatin1Char('/') +
                               created.json.value(QLatin1String("id")).toVariant().toString();
@@ -723,7 +659,7 @@ void TestStyleDesigner::designedStyleIsIssuedAsDesigned()
     QTest::mouseClick(save, Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(status->tone(), StatusLabel::Tone::Success, Timeout);
 
-    const ApiReply stored = call(api, QStringLiteral("GET"), stylePath);
+    const ApiReply stored = callApi(api, QStringLiteral("GET"), stylePath);
     QVERIFY2(!stored.error.isError(), qPrintable(stored.error.toString()));
     QCOMPARE(stored.json.value(QLatin1String("symbology")).toString(), QStringLiteral("gridmatrix"));
     QCOMPARE(stored.json.value(QLatin1String("ecLevel")).toString(), QStringLiteral("Q"));
@@ -774,7 +710,7 @@ void TestStyleDesigner::designedStyleIsIssuedAsDesigned()
     QTRY_VERIFY_WITH_TIMEOUT(freshStatus->tone() == StatusLabel::Tone::Success &&
                                  freshStatus->text() != QStringLiteral("Opened the style \"Health grid\"."),
                              Timeout);
-    const ApiReply qr = call(api, QStringLiteral("GET"), stylePath);
+    const ApiReply qr = callApi(api, QStringLiteral("GET"), stylePath);
     QCOMPARE(qr.json.value(QLatin1String("symbology")).toString(), QStringLiteral("qr"));
     QCOMPARE(qr.json.value(QLatin1String("ecLevel")).toString(), QStringLiteral("H"));
     QCOMPARE(qr.json.value(QLatin1String("quietZoneModules")).toInt(), 8);
@@ -797,15 +733,16 @@ void TestStyleDesigner::stylesAreCreatedActivatedAndDeleted()
         QSKIP("no citycode-server: build with CITYCODE_BUILD_SERVER=ON or set CITYCODE_SERVER_BIN");
     }
     const QString initialPassword = QStringLiteral("Initial-Pass-2024");
-    ServerProcess server(program);
-    const QString started = startServer(server, initialPassword);
-    QVERIFY2(started.isEmpty(), qPrintable(started));
+    QString error;
+    const std::unique_ptr<ServerProcess> server = startServer(initialPassword, &error);
+    QVERIFY2(server != nullptr, qPrintable(error));
     ApiClient api;
-    api.setBaseUrl(server.url());
+    api.setBaseUrl(server->url());
     Session session;
-    const QString signedIn =
-        signIn(api, QStringLiteral("admin"), initialPassword, QStringLiteral("Designer-Pass-2024"), &session);
-    QVERIFY2(signedIn.isEmpty(), qPrintable(signedIn));
+    const QJsonObject me =
+        signIn(api, QStringLiteral("admin"), initialPassword, QStringLiteral("Designer-Pass-2024"), &error);
+    QVERIFY2(!me.isEmpty(), qPrintable(error));
+    session.update(me);
 
     // A fresh system: no styles, yet a new one can be made; nothing to open, activate or delete.
     StyleDesignerPage page(PageContext{&api, &session});
@@ -848,7 +785,7 @@ void TestStyleDesigner::stylesAreCreatedActivatedAndDeleted()
     QCOMPARE(first.value(QLatin1String("name")).toString(), QStringLiteral("Personal grid"));
     QCOMPARE(first.value(QLatin1String("status")).toString(), QStringLiteral("active"));
     const QJsonObject stored =
-        call(api, QStringLiteral("GET"), StyleDesignerPage::StylesPath + QStringLiteral("/%1").arg(firstId)).json;
+        callApi(api, QStringLiteral("GET"), StyleDesignerPage::StylesPath + QStringLiteral("/%1").arg(firstId)).json;
     QCOMPARE(stored.value(QLatin1String("symbology")).toString(), QStringLiteral("gridmatrix"));
     QCOMPARE(stored.value(QLatin1String("ecLevel")).toString(), QStringLiteral("Q"));
     QCOMPARE(stored.value(QLatin1String("modulePixels")).toInt(), 6);
@@ -895,7 +832,7 @@ void TestStyleDesigner::stylesAreCreatedActivatedAndDeleted()
     QTest::mouseClick(page.findChild<QPushButton*>(QStringLiteral("serverSavePushButton")), Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(status->text(), QStringLiteral("Saved the style on the server."), Timeout);
     const QJsonObject overwritten =
-        call(api, QStringLiteral("GET"), StyleDesignerPage::StylesPath + QStringLiteral("/%1").arg(firstId)).json;
+        callApi(api, QStringLiteral("GET"), StyleDesignerPage::StylesPath + QStringLiteral("/%1").arg(firstId)).json;
     QCOMPARE(overwritten.value(QLatin1String("name")).toString(), QStringLiteral("Personal grid"));
     QCOMPARE(overwritten.value(QLatin1String("ecLevel")).toString(), QStringLiteral("H"));
     QCOMPARE(overwritten.value(QLatin1String("status")).toString(), QStringLiteral("active"));
@@ -910,7 +847,7 @@ void TestStyleDesigner::stylesAreCreatedActivatedAndDeleted()
              QStringLiteral("Activated the style \"Personal blue\" for Personal code; \"Personal grid\" is no longer "
                             "active."));
     const auto statusOf = [&](qint64 id) {
-        return call(api, QStringLiteral("GET"), StyleDesignerPage::StylesPath + QStringLiteral("/%1").arg(id))
+        return callApi(api, QStringLiteral("GET"), StyleDesignerPage::StylesPath + QStringLiteral("/%1").arg(id))
             .json.value(QLatin1String("status"))
             .toString();
     };
@@ -931,7 +868,7 @@ void TestStyleDesigner::stylesAreCreatedActivatedAndDeleted()
     QTRY_COMPARE_WITH_TIMEOUT(styles->count(), 1, Timeout);
     QCOMPARE(status->text(), QStringLiteral("Deleted the style \"Personal grid\"."));
     const ApiReply gone =
-        call(api, QStringLiteral("GET"), StyleDesignerPage::StylesPath + QStringLiteral("/%1").arg(firstId));
+        callApi(api, QStringLiteral("GET"), StyleDesignerPage::StylesPath + QStringLiteral("/%1").arg(firstId));
     QCOMPARE(gone.error.httpStatus, 404);
     QCOMPARE(styles->currentData().toLongLong(), secondId);
 
@@ -966,29 +903,31 @@ void TestStyleDesigner::subPlatformOperatorsManageTheirOwnStyles()
         QSKIP("no citycode-server: build with CITYCODE_BUILD_SERVER=ON or set CITYCODE_SERVER_BIN");
     }
     const QString initialPassword = QStringLiteral("Initial-Pass-2024");
-    ServerProcess server(program);
-    const QString started = startServer(server, initialPassword);
-    QVERIFY2(started.isEmpty(), qPrintable(started));
+    QString error;
+    const std::unique_ptr<ServerProcess> server = startServer(initialPassword, &error);
+    QVERIFY2(server != nullptr, qPrintable(error));
     ApiClient main;
-    main.setBaseUrl(server.url());
+    main.setBaseUrl(server->url());
     Session mainSession;
-    QString error =
-        signIn(main, QStringLiteral("admin"), initialPassword, QStringLiteral("Designer-Pass-2024"), &mainSession);
-    QVERIFY2(error.isEmpty(), qPrintable(error));
-    const ApiReply platform = call(main, QStringLiteral("POST"), QStringLiteral("/admin/v1/platforms"),
-                                   QJsonObject{{QStringLiteral("name"), QStringLiteral("East district")},
-                                               {QStringLiteral("adminUsername"), QStringLiteral("east.admin")}});
+    const QJsonObject mainProfile =
+        signIn(main, QStringLiteral("admin"), initialPassword, QStringLiteral("Designer-Pass-2024"), &error);
+    QVERIFY2(!mainProfile.isEmpty(), qPrintable(error));
+    mainSession.update(mainProfile);
+    const ApiReply platform = callApi(main, QStringLiteral("POST"), QStringLiteral("/admin/v1/platforms"),
+                                      QJsonObject{{QStringLiteral("name"), QStringLiteral("East district")},
+                                                  {QStringLiteral("adminUsername"), QStringLiteral("east.admin")}});
     QVERIFY2(!platform.error.isError(), qPrintable(platform.error.toString()));
     const qint64 districtId =
         platform.json.value(QLatin1String("platform")).toObject().value(QLatin1String("id")).toInteger();
 
     ApiClient district;
-    district.setBaseUrl(server.url());
+    district.setBaseUrl(server->url());
     Session districtSession;
-    error =
+    const QJsonObject districtProfile =
         signIn(district, QStringLiteral("east.admin"), platform.json.value(QLatin1String("adminPassword")).toString(),
-               QStringLiteral("District-Pass-2024"), &districtSession);
-    QVERIFY2(error.isEmpty(), qPrintable(error));
+               QStringLiteral("District-Pass-2024"), &error);
+    QVERIFY2(!districtProfile.isEmpty(), qPrintable(error));
+    districtSession.update(districtProfile);
     QVERIFY(!districtSession.isMainPlatform());
 
     StyleDesignerPage page(PageContext{&district, &districtSession});
@@ -1006,7 +945,7 @@ void TestStyleDesigner::subPlatformOperatorsManageTheirOwnStyles()
 
     // A district role with the designer, editing and activating, but neither adding nor deleting.
     // (The menu tree is the main platform's to read; its ids are the same for every platform.)
-    const ApiReply menus = call(main, QStringLiteral("GET"), QStringLiteral("/admin/v1/menus"));
+    const ApiReply menus = callApi(main, QStringLiteral("GET"), QStringLiteral("/admin/v1/menus"));
     QVERIFY2(!menus.error.isError(), qPrintable(menus.error.toString()));
     QJsonArray menuIds;
     QJsonArray pending = menus.json.value(QLatin1String("items")).toArray();
@@ -1022,24 +961,25 @@ void TestStyleDesigner::subPlatformOperatorsManageTheirOwnStyles()
         }
     }
     QCOMPARE(menuIds.size(), 4);
-    const ApiReply role = call(district, QStringLiteral("POST"), QStringLiteral("/admin/v1/roles"),
-                               QJsonObject{{QStringLiteral("name"), QStringLiteral("Style editor")},
-                                           {QStringLiteral("code"), QStringLiteral("style_editor")},
-                                           {QStringLiteral("menuIds"), menuIds}});
+    const ApiReply role = callApi(district, QStringLiteral("POST"), QStringLiteral("/admin/v1/roles"),
+                                  QJsonObject{{QStringLiteral("name"), QStringLiteral("Style editor")},
+                                              {QStringLiteral("code"), QStringLiteral("style_editor")},
+                                              {QStringLiteral("menuIds"), menuIds}});
     QVERIFY2(!role.error.isError(), qPrintable(role.error.toString()));
     const ApiReply editor =
-        call(district, QStringLiteral("POST"), QStringLiteral("/admin/v1/operators"),
-             QJsonObject{{QStringLiteral("username"), QStringLiteral("east.styles")},
-                         {QStringLiteral("displayName"), QStringLiteral("Style editor")},
-                         {QStringLiteral("roleIds"), QJsonArray{role.json.value(QLatin1String("id"))}}});
+        callApi(district, QStringLiteral("POST"), QStringLiteral("/admin/v1/operators"),
+                QJsonObject{{QStringLiteral("username"), QStringLiteral("east.styles")},
+                            {QStringLiteral("displayName"), QStringLiteral("Style editor")},
+                            {QStringLiteral("roleIds"), QJsonArray{role.json.value(QLatin1String("id"))}}});
     QVERIFY2(!editor.error.isError(), qPrintable(editor.error.toString()));
     ApiClient restricted;
-    restricted.setBaseUrl(server.url());
+    restricted.setBaseUrl(server->url());
     Session restrictedSession;
-    error = signIn(restricted, QStringLiteral("east.styles"),
-                   editor.json.value(QLatin1String("oneTimePassword")).toString(), QStringLiteral("Editor-Pass-2024"),
-                   &restrictedSession);
-    QVERIFY2(error.isEmpty(), qPrintable(error));
+    const QJsonObject restrictedProfile = signIn(restricted, QStringLiteral("east.styles"),
+                                                 editor.json.value(QLatin1String("oneTimePassword")).toString(),
+                                                 QStringLiteral("Editor-Pass-2024"), &error);
+    QVERIFY2(!restrictedProfile.isEmpty(), qPrintable(error));
+    restrictedSession.update(restrictedProfile);
     QVERIFY(restrictedSession.can(QStringLiteral("code:style:list")));
     QVERIFY(!restrictedSession.can(QStringLiteral("code:style:add")));
 

@@ -10,7 +10,7 @@
 #include "models/JsonTableModel.h"
 #include "screens/main/MainWindow.h"
 #include "screens/permissions/AppPermissionsPage.h"
-#include "support/ServerProcess.h"
+#include "support/ConsoleApi.h"
 #include "widgets/ListPage.h"
 #include "widgets/StatusLabel.h"
 
@@ -43,24 +43,6 @@ const QString DistrictTerminalKey = QStringLiteral("-----BEGIN PUBLIC KEY-----\n
                                                    "lvqGY40B9VwoOY7/i72pDP2fVIToU6dQHZf5Z0S/ET3xSwCT4eh4EuGAYA==\n"
                                                    "-----END PUBLIC KEY-----\n");
 
-ApiReply call(ApiClient& api, QObject* context, const QString& method, const QString& path,
-              const QJsonValue& body = QJsonValue::Undefined)
-{
-    ApiReply answer;
-    bool done = false;
-    api.request(method, path, {}, body, context, [&](const ApiReply& reply) {
-        answer = reply;
-        done = true;
-    });
-    if (!QTest::qWaitFor([&]() { return done; }, Timeout)) {
-        qWarning("no answer to %s %s", qPrintable(method), qPrintable(path));
-    }
-    if (answer.error.isError()) {
-        qWarning("%s %s: %s", qPrintable(method), qPrintable(path), qPrintable(answer.error.toString()));
-    }
-    return answer;
-}
-
 } // namespace
 
 class TestSubPlatformCodeEngine : public QObject
@@ -77,8 +59,6 @@ private slots:
     void mainPlatformPagesAreNotOffered();
 
 private:
-    // Signs `api` in as `username`; a one-time password is replaced by `newPassword`.
-    QJsonObject signIn(ApiClient& api, const QString& username, const QString& password, const QString& newPassword);
     qint64 create(ApiClient& api, const QString& path, const QJsonObject& body);
     ListPage* openList(const QString& permission);
 
@@ -92,31 +72,11 @@ private:
     qint64 m_districtId = 0;
 };
 
-QJsonObject TestSubPlatformCodeEngine::signIn(ApiClient& api, const QString& username, const QString& password,
-                                              const QString& newPassword)
-{
-    api.setBaseUrl(m_server->url());
-    const ApiReply login =
-        call(api, this, QStringLiteral("POST"), QStringLiteral("/admin/v1/auth/login"),
-             QJsonObject{{QStringLiteral("username"), username}, {QStringLiteral("password"), password}});
-    if (login.error.isError()) {
-        return {};
-    }
-    api.setSessionToken(login.json.value(QLatin1String("token")).toString());
-    if (!newPassword.isEmpty()) {
-        const ApiReply changed =
-            call(api, this, QStringLiteral("POST"), QStringLiteral("/admin/v1/auth/password"),
-                 QJsonObject{{QStringLiteral("oldPassword"), password}, {QStringLiteral("newPassword"), newPassword}});
-        if (changed.error.isError()) {
-            return {};
-        }
-    }
-    return call(api, this, QStringLiteral("GET"), QStringLiteral("/admin/v1/auth/me")).json;
-}
-
 qint64 TestSubPlatformCodeEngine::create(ApiClient& api, const QString& path, const QJsonObject& body)
 {
-    return call(api, this, QStringLiteral("POST"), path, body).json.value(QLatin1String("id")).toInteger();
+    return callApi(api, QStringLiteral("POST"), path, body, {}, ApiErrors::Warn)
+        .json.value(QLatin1String("id"))
+        .toInteger();
 }
 
 ListPage* TestSubPlatformCodeEngine::openList(const QString& permission)
@@ -141,18 +101,19 @@ void TestSubPlatformCodeEngine::initTestCase()
     if (program.isEmpty()) {
         QSKIP("no citycode-server: build with CITYCODE_BUILD_SERVER=ON or set CITYCODE_SERVER_BIN");
     }
-    m_server = std::make_unique<ServerProcess>(program);
-    m_server->setExtraArguments({QStringLiteral("--set"), QStringLiteral("auth.captcha=disabled")});
-    m_server->setEnvironmentVariable(QStringLiteral("CITYCODE_ADMIN_PASSWORD"), InitialPassword);
     QString error;
-    QVERIFY2(m_server->start(&error), qPrintable(error));
+    m_server = startServer(InitialPassword, &error);
+    QVERIFY2(m_server != nullptr, qPrintable(error));
+    m_main.setBaseUrl(m_server->url());
+    m_district.setBaseUrl(m_server->url());
     QVERIFY(!signIn(m_main, QStringLiteral("admin"), InitialPassword, AdminPassword).isEmpty());
 
     // The sub-platform and its administrator (001 §4.4.3), as TestConsoleFlow makes them through
     // the console.
-    const ApiReply platform = call(m_main, this, QStringLiteral("POST"), QStringLiteral("/admin/v1/platforms"),
-                                   QJsonObject{{QStringLiteral("name"), QStringLiteral("East district")},
-                                               {QStringLiteral("adminUsername"), QStringLiteral("east.admin")}});
+    const ApiReply platform = callApi(m_main, QStringLiteral("POST"), QStringLiteral("/admin/v1/platforms"),
+                                      QJsonObject{{QStringLiteral("name"), QStringLiteral("East district")},
+                                                  {QStringLiteral("adminUsername"), QStringLiteral("east.admin")}},
+                                      {}, ApiErrors::Warn);
     QVERIFY(!platform.error.isError());
     m_districtId = platform.json.value(QLatin1String("platform")).toObject().value(QLatin1String("id")).toInteger();
     const QJsonObject profile =
@@ -191,8 +152,9 @@ void TestSubPlatformCodeEngine::initTestCase()
     const qint64 districtRule = rule(QStringLiteral("District rule"), m_districtId);
     QVERIFY(districtRule > 0);
     for (const char* step : {"publish", "push"}) {
-        QVERIFY(!call(m_main, this, QStringLiteral("POST"),
-                      QStringLiteral("/admin/v1/code-rules/%1/%2").arg(districtRule).arg(QLatin1String(step)))
+        QVERIFY(!callApi(m_main, QStringLiteral("POST"),
+                         QStringLiteral("/admin/v1/code-rules/%1/%2").arg(districtRule).arg(QLatin1String(step)),
+                         QJsonValue::Undefined, {}, ApiErrors::Warn)
                      .error.isError());
     }
     // Rows of each platform, each made by that platform's own administrator.
@@ -214,10 +176,11 @@ void TestSubPlatformCodeEngine::initTestCase()
                        QJsonObject{{QStringLiteral("subjectType"), QStringLiteral("place")},
                                    {QStringLiteral("name"), prefix + QStringLiteral(" square")},
                                    {QStringLiteral("identifier"), prefix + QStringLiteral("-SQ")}}) > 0);
-        QVERIFY(call(api, this, QStringLiteral("POST"), QStringLiteral("/admin/v1/apps"),
-                     QJsonObject{{QStringLiteral("name"), prefix + QStringLiteral(" app")},
-                                 {QStringLiteral("organisation"), prefix + QStringLiteral(" office")},
-                                 {QStringLiteral("developerName"), prefix + QStringLiteral(" developer")}})
+        QVERIFY(callApi(api, QStringLiteral("POST"), QStringLiteral("/admin/v1/apps"),
+                        QJsonObject{{QStringLiteral("name"), prefix + QStringLiteral(" app")},
+                                    {QStringLiteral("organisation"), prefix + QStringLiteral(" office")},
+                                    {QStringLiteral("developerName"), prefix + QStringLiteral(" developer")}},
+                        {}, ApiErrors::Warn)
                     .error.isError() == false);
     };
     rowsOf(m_main, QStringLiteral("MAIN"), MainTerminalKey);
