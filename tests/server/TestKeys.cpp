@@ -310,3 +310,48 @@ TEST_F(TestKeys, KeysOfADeletedPlatformNeverServeANewPlatformOfTheSameId)
     query.filters["platformId"] = std::to_string(id);
     EXPECT_EQ(m_keys.list(m_main, query).total, 1);
 }
+
+// 002 §5.2.5 key policy: keys current for keyRotationDays are rotated once, even by two nodes at
+// the same moment, with the overlap; nothing else is touched, and 0 days means never.
+TEST_F(TestKeys, KeysCurrentForTheRotationIntervalAreRotatedOnce)
+{
+    const MacKey oldMac = m_keys.currentMacKey(m_subA.platformId);
+    const SigningKey oldSign = m_keys.currentSigningKey(m_subA.platformId);
+    const auto age = [&] {
+        Poco::Data::Session session = m_database.session();
+        RecordStore(session).execute("UPDATE code_keys SET not_before = not_before - 172800"
+                                     " WHERE platform_id = $1 AND status = 'current' AND purpose IN ('sign', 'mac')",
+                                     {m_subA.platformId});
+    };
+    age();
+    EXPECT_TRUE(m_keys.rotateDue().empty()) << "keyRotationDays 0: rotation by hand only";
+
+    m_settings.update(m_main, body({{"keyRotationDays", 3}}));
+    EXPECT_TRUE(m_keys.rotateDue().empty()) << "two days old, three allowed";
+    m_settings.update(m_main, body({{"keyRotationDays", 1}}));
+
+    // Two nodes find the keys due at the same moment.
+    KeyService otherNode{m_database, m_cipher, m_settings, KeyService::Options{}};
+    std::vector<KeyService::Rotated> first;
+    std::vector<KeyService::Rotated> second;
+    std::thread a([&] { first = m_keys.rotateDue(); });
+    std::thread b([&] { second = otherNode.rotateDue(); });
+    a.join();
+    b.join();
+    std::vector<KeyService::Rotated> all = first;
+    all.insert(all.end(), second.begin(), second.end());
+    ASSERT_EQ(all.size(), 2u);
+    for (const auto& rotated : all)
+        EXPECT_EQ(rotated.platformId, m_subA.platformId);
+    EXPECT_EQ(
+        count("SELECT COUNT(*) FROM code_keys WHERE platform_id = $1 AND status = 'current'", {m_subA.platformId}), 2);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM code_keys WHERE platform_id = $1", {m_subA.platformId}), 4);
+    EXPECT_EQ(
+        count("SELECT COUNT(*) FROM code_keys WHERE platform_id <> $1 AND status = 'retired'", {m_subA.platformId}), 0);
+
+    m_keys.invalidate();
+    EXPECT_NE(m_keys.currentMacKey(m_subA.platformId).keyId, oldMac.keyId);
+    EXPECT_NE(m_keys.currentSigningKey(m_subA.platformId).keyId, oldSign.keyId);
+    EXPECT_TRUE(m_keys.macKey(oldMac.keyId, unixNow() + 60)) << "the old key verifies during the overlap";
+    EXPECT_TRUE(m_keys.rotateDue().empty()) << "the new keys are not due";
+}

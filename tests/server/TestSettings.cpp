@@ -2,13 +2,16 @@
 // real server: defaults, validation, main platform only, the operation log, and the key policy
 // taking effect on the next rotation.
 #include "AdminSession.h"
+#include "DatabaseFile.h"
 #include "TempDir.h"
 
 #include <gtest/gtest.h>
 
 #include <Poco/JSON/Array.h>
 
+#include <chrono>
 #include <memory>
+#include <thread>
 
 using namespace citycode::test;
 
@@ -130,4 +133,40 @@ TEST(TestSettingsConfig, TheConfiguredSigningAlgorithmMakesTheFirstKeys)
     refused.launch();
     EXPECT_NE(refused.waitForExit(10000), 0);
     EXPECT_NE(refused.errors().find("keys.signing_alg"), std::string::npos) << refused.errors();
+}
+
+// 002 §5.2.5 key policy: with keyRotationDays set, a node rotates the keys that have been current
+// that long on its own (keys.rotation_check_seconds), with the overlap, and says so in its log.
+TEST(TestKeyRotationPolicy, KeysCurrentForTheRotationIntervalAreRotatedByTheServer)
+{
+    TempDir dir;
+    ServerProcess server(AdminSession::serverOptions(dir.file("data"), {"--set", "keys.rotation_check_seconds=1"}));
+    server.start();
+    const std::string token = AdminSession::signIn(server.port());
+    const auto keys = [&](const std::string& query) {
+        const HttpResponse r = AdminSession::call(server.port(), "GET", "/admin/v1/keys?" + query, token);
+        EXPECT_EQ(r.status, 200) << r.body;
+        return AdminSession::json(r)->getArray("items");
+    };
+    const std::string before =
+        keys("purpose=mac&status=current&platformId=1")->getObject(0)->getValue<std::string>("keyId");
+    ASSERT_EQ(AdminSession::call(server.port(), "PUT", "/admin/v1/settings", token, R"({"keyRotationDays":1})").status,
+              200);
+    // The main platform's MAC key has been current for two days (as if the server had been running).
+    DatabaseFile(dir.file("data/citycode.db"))
+        .execute("UPDATE code_keys SET not_before = not_before - 172800"
+                 " WHERE platform_id = 1 AND purpose = 'mac' AND status = 'current'");
+    bool rotated = false;
+    for (int i = 0; i < 100 && !rotated; ++i) {
+        rotated = keys("purpose=mac&status=retired&platformId=1")->size() == 1;
+        if (!rotated)
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    ASSERT_TRUE(rotated) << server.errors();
+    const auto retired = keys("purpose=mac&status=retired&platformId=1")->getObject(0);
+    EXPECT_EQ(retired->getValue<std::string>("keyId"), before);
+    EXPECT_FALSE(retired->isNull("notAfter")) << "the old key verifies until the end of the overlap";
+    EXPECT_NE(keys("purpose=mac&status=current&platformId=1")->getObject(0)->getValue<std::string>("keyId"), before);
+    EXPECT_EQ(keys("purpose=sign&status=retired&platformId=1")->size(), 0u) << "the signing key is not due yet";
+    EXPECT_NE(server.errors().find("rotated the mac key of platform 1"), std::string::npos) << server.errors();
 }

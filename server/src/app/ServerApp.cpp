@@ -1,6 +1,7 @@
 #include "app/ServerApp.h"
 
 #include "api/Routes.h"
+#include "app/PeriodicTask.h"
 #include "app/ServerConfig.h"
 #include "app/ServerServices.h"
 #include "app/TolerantChannel.h"
@@ -341,7 +342,23 @@ int ServerApp::serve(const ServerConfig& config)
     log.information("citycode-server %s listening on %s (%s)", std::string(CITYCODE_VERSION),
                     socket.address().toString(), url);
 
+    // 002 §5.2.5 key policy: keys current for keyRotationDays are rotated (on whichever node
+    // gets there first; the others find nothing due).
+    PeriodicTask keyRotation(std::chrono::seconds(config.keysRotationCheckSeconds), [&services, &log] {
+        try {
+            for (const KeyService::Rotated& key : services.keys.rotateDue())
+                log.notice("rotated the %s key of platform %?d (current for the setting keyRotationDays): %s "
+                           "replaces %s, which verifies until the end of the overlap",
+                           key.purpose, key.platformId, key.newKeyId, key.oldKeyId);
+        } catch (const Poco::Exception& e) {
+            log.error("automatic key rotation failed, will try again: %s", e.displayText());
+        } catch (const std::exception& e) {
+            log.error("automatic key rotation failed, will try again: %s", std::string(e.what()));
+        }
+    });
+
     waitForTerminationRequest();
+    keyRotation.stop();
 
     log.information("stopping: no new connections, finishing requests in progress");
     server.stopAll(); // idle connections close now, busy ones after their current answer

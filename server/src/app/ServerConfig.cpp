@@ -70,6 +70,7 @@ const std::map<std::string, std::string>& defaults()
         {"demo.dir", ""},
         {"keys.signing_alg", "SM2-SM3"},
         {"keys.overlap_seconds", "86400"},
+        {"keys.rotation_check_seconds", "600"},
         {"testing.clock_offset_file", ""},
     };
     return values;
@@ -285,6 +286,7 @@ ServerConfig ServerConfig::load(const std::string& configFile, const std::map<st
     if (config.keysSigningAlg != "SM2-SM3" && config.keysSigningAlg != "ECDSA-P256")
         invalid("keys.signing_alg", config.keysSigningAlg, "expected SM2-SM3 or ECDSA-P256");
     config.keysOverlapSeconds = read.integer("keys.overlap_seconds", 60, 90LL * 86400);
+    config.keysRotationCheckSeconds = read.smallInteger("keys.rotation_check_seconds", 1, 86400);
     config.testClockOffsetFile = read.text("testing.clock_offset_file");
     return config;
 }

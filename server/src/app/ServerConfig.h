@@ -44,6 +44,7 @@ struct ServerConfig
     std::string demoDir;                    // demo.dir (--demo-dir)
     std::string keysSigningAlg = "SM2-SM3"; // keys.signing_alg: SM2-SM3 | ECDSA-P256, new signing keys
     long long keysOverlapSeconds = 86400;   // keys.overlap_seconds: a rotated key verifies this long
+    int keysRotationCheckSeconds = 600;     // keys.rotation_check_seconds: how often keys due are rotated
     std::string testClockOffsetFile;        // testing.clock_offset_file: tests only, empty = system clock
 
     // Builds the configuration from a properties file (empty: none), the environment and the

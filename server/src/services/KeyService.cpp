@@ -11,6 +11,7 @@
 
 #include <Poco/Data/Session.h>
 
+#include <algorithm>
 #include <ctime>
 
 namespace citycode::server {
@@ -392,6 +393,50 @@ Poco::JSON::Object::Ptr KeyService::rotate(const Principal& principal, const Poc
     }
     invalidate();
     return get(principal, id);
+}
+
+std::vector<KeyService::Rotated> KeyService::rotateDue()
+{
+    const SystemSettings settings = m_settings.current();
+    std::vector<Rotated> rotated;
+    if (settings.keyRotationDays <= 0)
+        return rotated;
+    const Poco::Int64 maxAge = Poco::Int64(settings.keyRotationDays) * 86400;
+    const Poco::Int64 overlap = std::clamp(settings.keyOverlapSeconds, kMinOverlapSeconds, kMaxOverlapSeconds);
+    std::vector<Poco::Int64> platforms;
+    {
+        Poco::Data::Session session = m_database.session();
+        platforms = KeyRepository(session).platformIds();
+    }
+    for (const Poco::Int64 platformId : platforms) {
+        for (const std::string purpose : {"sign", "mac"}) {
+            std::optional<KeyRecord> due;
+            {
+                Poco::Data::Session session = m_database.session();
+                due = KeyRepository(session).current(platformId, purpose);
+            }
+            if (!due || unixNow() - due->notBefore < maxAge)
+                continue;
+            const common::CodeAlg alg =
+                purpose == "sign" ? signingAlg(settings.signingAlg) : common::parseCodeAlg(due->alg);
+            const KeyRecord fresh = newKey(platformId, purpose, alg);
+            Poco::Data::Session session = m_database.session();
+            KeyRepository repository(session);
+            Transaction transaction(session, TransactionLock::Database);
+            // Another node may have rotated it meanwhile: then there is nothing left to do.
+            const auto current = repository.current(platformId, purpose);
+            if (!current || current->id != due->id)
+                continue;
+            repository.retireStale(platformId, purpose);
+            repository.retire(current->id, unixNow() + overlap);
+            repository.insert(fresh);
+            transaction.commit();
+            rotated.push_back({platformId, purpose, current->keyId, fresh.keyId});
+        }
+    }
+    if (!rotated.empty())
+        invalidate();
+    return rotated;
 }
 
 Poco::JSON::Object::Ptr KeyService::issueEmergencyCode(const Principal& principal,

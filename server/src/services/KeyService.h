@@ -78,6 +78,20 @@ public:
     // input: platformId, purpose (sign | mac), optional alg (SM2-SM3 | ECDSA-P256 for sign) and
     // overlapSeconds (0..90 days; default from the settings). Returns the new current key.
     Poco::JSON::Object::Ptr rotate(const Principal& principal, const Poco::JSON::Object& input);
+
+    // Automatic rotation (002 §5.2.5 key policy): every current signing and MAC key that has been
+    // current for the setting keyRotationDays or longer (0: never) is rotated as rotate() would,
+    // with the setting keyOverlapSeconds; signing keys take the setting signingAlg, MAC keys keep
+    // their algorithm. Safe on several nodes at once: the key is checked again under the
+    // database-wide lock, so each is rotated once. Returns what was rotated, for the log.
+    struct Rotated
+    {
+        std::int64_t platformId = 0;
+        std::string purpose; // sign | mac
+        std::string oldKeyId;
+        std::string newKeyId;
+    };
+    std::vector<Rotated> rotateDue();
     // Issues an emergency code (003 §7.2.2) signed with the platform's current signing key.
     // input: platformId (default: the caller's), subjectRef (1..64 bytes, opaque, no personal
     // data), optional ruleId, ruleVersion, codeType, validitySeconds (60..30 days, default 1 day).

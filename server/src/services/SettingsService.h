@@ -22,8 +22,8 @@ struct SystemSettings
     int refreshSeconds = 60;          // 002 §9.2: dynamic codes are valid one minute by default
     std::string dataReceivingAddress; // http(s) URL or empty
     std::string signingAlg = "SM2-SM3";
-    Poco::Int64 keyOverlapSeconds = 86400;         // a rotated key verifies this long after rotation
-    int keyRotationDays = 0;                       // advisory rotation interval for operators; 0: manual
+    Poco::Int64 keyOverlapSeconds = 86400; // a rotated key verifies this long after rotation
+    int keyRotationDays = 0;               // keys current this long are rotated (KeyService::rotateDue); 0: by hand
     Poco::Int64 trustListValiditySeconds = 604800; // a downloaded trust list expires after this
 
     Poco::JSON::Object::Ptr toJson() const;
