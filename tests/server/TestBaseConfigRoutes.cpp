@@ -131,6 +131,8 @@ TEST_F(TestBaseConfigRoutes, PlatformLifecycleFollowsTheRules)
 
     const auto list = ok(call("GET", "/admin/v1/platforms?name=life&sort=createdAt&order=desc"));
     EXPECT_EQ(list->getValue<int>("total"), 1);
+    // Name filters ignore case on both backends (PostgreSQL's LIKE would not).
+    EXPECT_EQ(ok(call("GET", "/admin/v1/platforms?name=LiFe"))->getValue<int>("total"), 1);
     EXPECT_EQ(call("GET", "/admin/v1/platforms?sort=password").status, 400);
     EXPECT_EQ(call("GET", "/admin/v1/platforms?pageSize=101").status, 400);
     EXPECT_EQ(call("GET", "/admin/v1/platforms?bogus=1").status, 400);

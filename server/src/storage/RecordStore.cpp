@@ -5,10 +5,12 @@
 #include "storage/SqliteStatementCache.h"
 
 #include <Poco/Data/RecordSet.h>
+#include <Poco/Data/SQLite/Connector.h>
 #include <Poco/Data/Session.h>
 #include <Poco/Data/Statement.h>
 #include <Poco/Nullable.h>
 #include <Poco/NumberParser.h>
+#include <Poco/String.h>
 
 #include <algorithm>
 
@@ -108,6 +110,10 @@ ListPage RecordStore::list(const ViewSpec& view, const ListQuery& query, std::op
     Params params;
     std::string where;
     const auto condition = [&where](const std::string& text) { where += (where.empty() ? " WHERE " : " AND ") + text; };
+    // SQLite's LIKE ignores the case of ASCII letters and PostgreSQL's does not; its ILIKE does,
+    // so an operator's search finds the same rows on either backend.
+    const char* like =
+        Poco::icompare(m_session.connector(), Poco::Data::SQLite::Connector::KEY) == 0 ? " LIKE " : " ILIKE ";
     if (scopePlatform && !view.scopeColumn.empty())
         condition(view.scopeColumn + " = " + params.add(*scopePlatform));
     for (const FieldSpec& field : view.fields) {
@@ -115,7 +121,7 @@ ListPage RecordStore::list(const ViewSpec& view, const ListQuery& query, std::op
         if (field.filter == FilterKind::None || value.empty())
             continue;
         if (field.filter == FilterKind::Like) {
-            condition(field.expression + " LIKE " + params.add("%" + escapeLike(value) + "%") + " ESCAPE '\\'");
+            condition(field.expression + like + params.add("%" + escapeLike(value) + "%") + " ESCAPE '\\'");
         } else if (field.filter == FilterKind::Integer) {
             Poco::Int64 number = 0;
             if (!Poco::NumberParser::tryParse64(value, number))
