@@ -117,8 +117,8 @@ TEST_F(TestCodeEngineStore, IssuableVersionCarriesTheRuleSettings)
     EXPECT_EQ(version->decodeFields, (std::vector<std::string>{"userId", "level"}));
     EXPECT_EQ(version->collectFields, std::vector<std::string>{"deviceId"});
     EXPECT_FALSE(next().issuableVersion(m_appId, "health")) << "no health rule linked";
-    EXPECT_EQ(next().ruleVersionState(rule, 1), RuleVersionState::Usable);
-    EXPECT_EQ(next().ruleVersion(rule, 1)->validitySeconds, 90u);
+    EXPECT_EQ(next().verifiableVersion(rule, 1).first, RuleVersionState::Usable);
+    EXPECT_EQ(next().verifiableVersion(rule, 1).second->validitySeconds, 90u);
 }
 
 TEST_F(TestCodeEngineStore, NewVersionsCountOnceTheyArePushed)
@@ -130,15 +130,15 @@ TEST_F(TestCodeEngineStore, NewVersionsCountOnceTheyArePushed)
     EXPECT_EQ(next().issuableVersion(m_appId, "personal")->version, 2u);
     EXPECT_EQ(next().issuableVersion(m_appId, "personal")->validitySeconds, 30u);
     // Codes of version 1 still verify while it is enabled (several versions at once).
-    EXPECT_EQ(next().ruleVersionState(rule, 1), RuleVersionState::Usable);
+    EXPECT_EQ(next().verifiableVersion(rule, 1).first, RuleVersionState::Usable);
     m_rules.setVersionEnabled(m_main, rule, 2, false);
     EXPECT_EQ(next().issuableVersion(m_appId, "personal")->version, 1u);
-    EXPECT_EQ(next().ruleVersionState(rule, 2), RuleVersionState::VersionDisabled);
+    EXPECT_EQ(next().verifiableVersion(rule, 2).first, RuleVersionState::VersionDisabled);
     m_rules.setVersionEnabled(m_main, rule, 1, false);
     EXPECT_FALSE(next().issuableVersion(m_appId, "personal"));
-    EXPECT_EQ(next().ruleVersionState(rule, 3), RuleVersionState::Unknown);
-    EXPECT_EQ(next().ruleVersionState(rule + 1000, 1), RuleVersionState::Unknown);
-    EXPECT_FALSE(next().ruleVersion(rule, 3));
+    EXPECT_EQ(next().verifiableVersion(rule, 3).first, RuleVersionState::Unknown);
+    EXPECT_EQ(next().verifiableVersion(rule + 1000, 1).first, RuleVersionState::Unknown);
+    EXPECT_FALSE(next().verifiableVersion(rule, 3).second);
 }
 
 TEST_F(TestCodeEngineStore, EachAdminSwitchStopsIssuing)
@@ -146,7 +146,7 @@ TEST_F(TestCodeEngineStore, EachAdminSwitchStopsIssuing)
     const Poco::Int64 rule = usableRule("Switches");
     m_rules.setEnabled(m_main, rule, false);
     EXPECT_FALSE(next().issuableVersion(m_appId, "personal"));
-    EXPECT_EQ(next().ruleVersionState(rule, 1), RuleVersionState::RuleDisabled);
+    EXPECT_EQ(next().verifiableVersion(rule, 1).first, RuleVersionState::RuleDisabled);
     m_rules.setEnabled(m_main, rule, true);
     ASSERT_TRUE(next().issuableVersion(m_appId, "personal"));
 

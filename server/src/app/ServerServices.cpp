@@ -18,7 +18,7 @@ ServerServices::ServerServices(Database& database, const PersonalDataCipher& cip
       trustList(keys, settings, options.mainPlatformName), codeStyles(database), codeCategories(database),
       numbering(database), codeSubjects(database), staticCodes(database, cipher),
       openApi(database, cipher, codeEngine, keys, options.testClockOffsetFile, log),
-      profile003(database, cipher, openApi, keys, codeEngine)
+      profile003(cipher, openApi, keys, codeEngine)
 {
     caches.add({"settings", "System settings (refresh time, data receiving address, key policy), reread every 5 s",
                 [this] { return settings.cachedEntries(); }, [this] { settings.invalidate(); }});

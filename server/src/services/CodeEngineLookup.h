@@ -71,19 +71,10 @@ public:
     // nothing when the app has none (or the app or its platform is disabled).
     virtual std::optional<IssuableRuleVersion> issuableVersion(std::int64_t appId,
                                                                const std::string& codeType) const = 0;
-    // The same data for a given rule version, used when verifying a code that names it.
-    virtual std::optional<IssuableRuleVersion> ruleVersion(std::int64_t ruleId, std::uint32_t version) const = 0;
-    virtual RuleVersionState ruleVersionState(std::int64_t ruleId, std::uint32_t version) const = 0;
-    // Both of the above from one lookup (verify reads the rule version once): the state, and the
-    // version's data when the state is Usable.
+    // Whether a code naming this rule version verifies, and the version's data (the same as
+    // issuableVersion's) when the state is Usable.
     virtual std::pair<RuleVersionState, std::optional<IssuableRuleVersion>>
-    verifiableVersion(std::int64_t ruleId, std::uint32_t version) const
-    {
-        const RuleVersionState state = ruleVersionState(ruleId, version);
-        if (state != RuleVersionState::Usable)
-            return {state, std::nullopt};
-        return {state, ruleVersion(ruleId, version)};
-    }
+    verifiableVersion(std::int64_t ruleId, std::uint32_t version) const = 0;
     virtual AppCodePermissions appPermissions(std::int64_t appId) const = 0;
     virtual std::optional<TerminalRecord> terminal(const std::string& terminalCode) const = 0;
     // How a platform draws the PNG of a code type: its active code style (000 §2.2.3), or the

@@ -190,20 +190,6 @@ std::optional<IssuableRuleVersion> CodeEngineStore::issuableVersion(std::int64_t
     });
 }
 
-std::optional<IssuableRuleVersion> CodeEngineStore::ruleVersion(std::int64_t ruleId, std::uint32_t version) const
-{
-    Poco::Data::Session session = m_database.session();
-    const auto row = CodeRuleRepository(session).versionWithRule(ruleId, version);
-    if (!row)
-        return std::nullopt;
-    return issuableOf(*row);
-}
-
-RuleVersionState CodeEngineStore::ruleVersionState(std::int64_t ruleId, std::uint32_t version) const
-{
-    return verifiableVersion(ruleId, version).first;
-}
-
 std::pair<RuleVersionState, std::optional<IssuableRuleVersion>>
 CodeEngineStore::verifiableVersion(std::int64_t ruleId, std::uint32_t version) const
 {

@@ -29,8 +29,6 @@ public:
     std::optional<CallerApp> appByCode(const std::string& appCode) const override;
     std::optional<CallerApp> appById(std::int64_t appId) const override;
     std::optional<IssuableRuleVersion> issuableVersion(std::int64_t appId, const std::string& codeType) const override;
-    std::optional<IssuableRuleVersion> ruleVersion(std::int64_t ruleId, std::uint32_t version) const override;
-    RuleVersionState ruleVersionState(std::int64_t ruleId, std::uint32_t version) const override;
     std::pair<RuleVersionState, std::optional<IssuableRuleVersion>>
     verifiableVersion(std::int64_t ruleId, std::uint32_t version) const override;
     AppCodePermissions appPermissions(std::int64_t appId) const override;

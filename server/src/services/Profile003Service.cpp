@@ -10,7 +10,6 @@
 #include "services/OpenApiInput.h"
 #include "services/OpenApiServices.h"
 #include "services/PersonalDataCipher.h"
-#include "storage/CallerRepository.h"
 #include "storage/Database.h"
 
 #include <Poco/JSON/Parser.h>
@@ -58,18 +57,6 @@ common::Bytes grantKey(const common::Bytes& macSecret, const std::string& kind)
     return common::mac(common::CodeAlg::HmacSm3, macSecret, common::toBytes("CITYCODE-PROFILE003-" + kind));
 }
 
-std::optional<CallerApp> appByCode(Database& database, const std::string& code)
-{
-    Poco::Data::Session session = database.session();
-    return CallerRepository(session).appByCode(code);
-}
-
-std::optional<CallerApp> appById(Database& database, Poco::Int64 id)
-{
-    Poco::Data::Session session = database.session();
-    return CallerRepository(session).appById(id);
-}
-
 std::string codeTypeName(std::uint8_t number)
 {
     for (const char* type : {"personal", "health", "payment"}) {
@@ -81,9 +68,9 @@ std::string codeTypeName(std::uint8_t number)
 
 } // namespace
 
-Profile003Service::Profile003Service(Database& database, const PersonalDataCipher& cipher, OpenApiServices& openApi,
-                                     const KeyStore& keys, const CodeEngineLookup& codeEngine)
-    : m_database(database), m_cipher(cipher), m_openApi(openApi), m_keys(keys), m_codeEngine(codeEngine)
+Profile003Service::Profile003Service(const PersonalDataCipher& cipher, OpenApiServices& openApi, const KeyStore& keys,
+                                     const CodeEngineLookup& codeEngine)
+    : m_cipher(cipher), m_openApi(openApi), m_keys(keys), m_codeEngine(codeEngine)
 {
 }
 
@@ -204,7 +191,7 @@ Profile003Service::Grant Profile003Service::open(const std::string& kind, const 
     if (!key || tag.size() != 32 ||
         !common::macVerify(common::CodeAlg::HmacSm3, grantKey(key->secret, kind), common::toBytes(payload), tag))
         refuse(invalidCode, "not issued by this platform, altered, or sealed with a retired key");
-    const std::optional<CallerApp> app = appById(m_database, grant.appId);
+    const std::optional<CallerApp> app = m_codeEngine.appById(grant.appId);
     if (!app || app->platformId != key->platformId)
         refuse(invalidCode, "not issued by this platform");
     if (now > grant.expiresAt)
@@ -220,7 +207,7 @@ Poco::JSON::Object::Ptr Profile003Service::authorizationCode(const Caller& calle
     std::string target = openapi::text(input, "appId", 64);
     if (target.empty())
         target = caller.appCode;
-    const std::optional<CallerApp> app = appByCode(m_database, target);
+    const std::optional<CallerApp> app = m_codeEngine.appByCode(target);
     // Another platform's app is answered like a missing one.
     if (!app || app->platformId != caller.platformId)
         refuse("APP_UNKNOWN", "no such app on this platform");
@@ -387,7 +374,7 @@ std::string Profile003Service::decode(const Poco::JSON::Object& input, CodeRecor
     // The merchant: an app registered on the platform (its developer secret signs and keys the
     // answer) or, failing that, a registered terminal (its own key signs; the answer key is derived).
     const bool safe = safeToken(merchantId, 64);
-    const std::optional<CallerApp> app = safe ? appByCode(m_database, merchantId) : std::nullopt;
+    const std::optional<CallerApp> app = safe ? m_codeEngine.appByCode(merchantId) : std::nullopt;
     std::optional<TerminalRecord> terminal;
     if (!app && safe)
         terminal = m_codeEngine.terminal(merchantId);

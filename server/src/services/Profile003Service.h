@@ -13,7 +13,6 @@
 
 namespace citycode::server {
 
-class Database;
 class KeyStore;
 class OpenApiServices;
 class PersonalDataCipher;
@@ -34,8 +33,8 @@ public:
     // decode: the merchant's time may differ from the server clock by at most this much.
     static constexpr std::int64_t kTimeWindowSeconds = 300;
 
-    Profile003Service(Database& database, const PersonalDataCipher& cipher, OpenApiServices& openApi,
-                      const KeyStore& keys, const CodeEngineLookup& codeEngine);
+    Profile003Service(const PersonalDataCipher& cipher, OpenApiServices& openApi, const KeyStore& keys,
+                      const CodeEngineLookup& codeEngine);
 
     // An app that has the user asks for a one-time authorisation code for an app of its platform
     // (input: userId, appId = the receiving app's code, default itself).
@@ -84,7 +83,6 @@ private:
     // The app and user of an access token; the app must still be enabled.
     Caller tokenCaller(const Poco::JSON::Object& input, Poco::Int64& userId);
 
-    Database& m_database;
     const PersonalDataCipher& m_cipher;
     OpenApiServices& m_openApi;
     const KeyStore& m_keys;
