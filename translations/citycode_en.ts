@@ -341,12 +341,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Status:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Platform:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -586,22 +581,17 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+26"/>
+        <location line="+24"/>
         <source>Code:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-25"/>
+        <location line="-23"/>
         <source>Parent ID:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Status:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>&amp;New category…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -672,7 +662,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+11"/>
         <source>Category &quot;%1&quot; saved.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1425,7 +1415,7 @@
 <context>
     <name>citycode::client::CodeRulesPage</name>
     <message>
-        <location filename="../client/src/screens/coderules/CodeRulesPage.cpp" line="+24"/>
+        <location filename="../client/src/screens/coderules/CodeRulesPage.cpp" line="+23"/>
         <source>Code rules</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1452,11 +1442,6 @@
     <message>
         <location line="+15"/>
         <source>Industry ID:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Status:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1642,7 +1627,7 @@
 <context>
     <name>citycode::client::CodeSpecsPage</name>
     <message>
-        <location filename="../client/src/screens/codespecs/CodeSpecsPage.cpp" line="+14"/>
+        <location filename="../client/src/screens/codespecs/CodeSpecsPage.cpp" line="+13"/>
         <source>Code specs</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1657,12 +1642,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Status:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>&amp;New spec…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1820,7 +1800,7 @@
 <context>
     <name>citycode::client::CodeSubjectsPage</name>
     <message>
-        <location filename="../client/src/screens/codesubjects/CodeSubjectsPage.cpp" line="+25"/>
+        <location filename="../client/src/screens/codesubjects/CodeSubjectsPage.cpp" line="+24"/>
         <source>Code subjects</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1842,11 +1822,6 @@
     <message>
         <location line="+1"/>
         <source>Type:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Status:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1875,7 +1850,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+31"/>
         <source>Subject &quot;%1&quot; saved.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2004,7 +1979,7 @@
 <context>
     <name>citycode::client::DictionaryEntriesPage</name>
     <message>
-        <location filename="../client/src/screens/referencedata/DictionaryEntriesPage.cpp" line="+30"/>
+        <location filename="../client/src/screens/referencedata/DictionaryEntriesPage.cpp" line="+29"/>
         <source>Entries of %1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2019,12 +1994,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Status:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>&amp;New…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2196,7 +2166,7 @@
 <context>
     <name>citycode::client::FilterBar</name>
     <message>
-        <location filename="../client/src/widgets/FilterBar.cpp" line="+41"/>
+        <location filename="../client/src/widgets/FilterBar.cpp" line="+43"/>
         <source>&amp;Search</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2246,7 +2216,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+31"/>
+        <source>Status:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>All</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2412,7 +2387,7 @@
 <context>
     <name>citycode::client::ListPage</name>
     <message>
-        <location filename="../client/src/widgets/ListPage.cpp" line="+55"/>
+        <location filename="../client/src/widgets/ListPage.cpp" line="+56"/>
         <source>E&amp;xport</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2486,7 +2461,7 @@
         </translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+72"/>
         <source>Export</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3068,17 +3043,12 @@ Manages the codes of a CityCode server.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+26"/>
+        <location line="+24"/>
         <source>Prefix:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-25"/>
-        <source>Status:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="-22"/>
         <source>&amp;New rule…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3163,12 +3133,12 @@ Manages the codes of a CityCode server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+9"/>
         <source>Numbering rule &quot;%1&quot; saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+9"/>
         <source>Allocate numbers</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3829,7 +3799,7 @@ Manages the codes of a CityCode server.</source>
 <context>
     <name>citycode::client::OperatorsPage</name>
     <message>
-        <location filename="../client/src/screens/operators/OperatorsPage.cpp" line="+21"/>
+        <location filename="../client/src/screens/operators/OperatorsPage.cpp" line="+20"/>
         <source>Operators</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3840,13 +3810,13 @@ Manages the codes of a CityCode server.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+73"/>
+        <location line="+71"/>
         <location line="+47"/>
         <source>User name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-119"/>
+        <location line="-117"/>
         <source>Display name:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3856,12 +3826,7 @@ Manages the codes of a CityCode server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Status:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>&amp;New operator…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4168,12 +4133,7 @@ Manages the codes of a CityCode server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Status:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Kind:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4279,7 +4239,7 @@ Manages the codes of a CityCode server.</source>
 <context>
     <name>citycode::client::ReferenceDataPage</name>
     <message>
-        <location filename="../client/src/screens/referencedata/ReferenceDataPage.cpp" line="+25"/>
+        <location filename="../client/src/screens/referencedata/ReferenceDataPage.cpp" line="+24"/>
         <source>Regions</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4314,12 +4274,7 @@ Manages the codes of a CityCode server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Status:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>En&amp;tries…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4496,7 +4451,7 @@ Manages the codes of a CityCode server.</source>
 <context>
     <name>citycode::client::RolesPage</name>
     <message>
-        <location filename="../client/src/screens/roles/RolesPage.cpp" line="+19"/>
+        <location filename="../client/src/screens/roles/RolesPage.cpp" line="+18"/>
         <source>Roles</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4521,12 +4476,7 @@ Manages the codes of a CityCode server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Status:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>&amp;New role…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5711,7 +5661,7 @@ Manages the codes of a CityCode server.</source>
 <context>
     <name>citycode::client::TerminalsPage</name>
     <message>
-        <location filename="../client/src/screens/terminals/TerminalsPage.cpp" line="+14"/>
+        <location filename="../client/src/screens/terminals/TerminalsPage.cpp" line="+13"/>
         <source>Scanner terminals</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5731,12 +5681,7 @@ Manages the codes of a CityCode server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Status:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>&amp;Register…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5776,7 +5721,7 @@ Manages the codes of a CityCode server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+14"/>
         <source>Terminal &quot;%1&quot; saved.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -340,12 +340,7 @@
         <translation>ID：</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Status:</source>
-        <translation>状态：</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Platform:</source>
         <translation>平台：</translation>
     </message>
@@ -583,22 +578,17 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+26"/>
+        <location line="+24"/>
         <source>Code:</source>
         <translation>编码：</translation>
     </message>
     <message>
-        <location line="-25"/>
+        <location line="-23"/>
         <source>Parent ID:</source>
         <translation>上级 ID：</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Status:</source>
-        <translation>状态：</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>&amp;New category…</source>
         <translation>新增分类(&amp;N)…</translation>
     </message>
@@ -669,7 +659,7 @@
         <translation>状态(&amp;S)：</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+11"/>
         <source>Category &quot;%1&quot; saved.</source>
         <translation>分类“%1”已保存。</translation>
     </message>
@@ -1420,7 +1410,7 @@
 <context>
     <name>citycode::client::CodeRulesPage</name>
     <message>
-        <location filename="../client/src/screens/coderules/CodeRulesPage.cpp" line="+24"/>
+        <location filename="../client/src/screens/coderules/CodeRulesPage.cpp" line="+23"/>
         <source>Code rules</source>
         <translation>码规则</translation>
     </message>
@@ -1448,11 +1438,6 @@
         <location line="+15"/>
         <source>Industry ID:</source>
         <translation>行业 ID：</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Status:</source>
-        <translation>状态：</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1636,7 +1621,7 @@
 <context>
     <name>citycode::client::CodeSpecsPage</name>
     <message>
-        <location filename="../client/src/screens/codespecs/CodeSpecsPage.cpp" line="+14"/>
+        <location filename="../client/src/screens/codespecs/CodeSpecsPage.cpp" line="+13"/>
         <source>Code specs</source>
         <translation>码规范</translation>
     </message>
@@ -1651,12 +1636,7 @@
         <translation>名称：</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Status:</source>
-        <translation>状态：</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>&amp;New spec…</source>
         <translation>新增规范(&amp;N)…</translation>
     </message>
@@ -1814,7 +1794,7 @@
 <context>
     <name>citycode::client::CodeSubjectsPage</name>
     <message>
-        <location filename="../client/src/screens/codesubjects/CodeSubjectsPage.cpp" line="+25"/>
+        <location filename="../client/src/screens/codesubjects/CodeSubjectsPage.cpp" line="+24"/>
         <source>Code subjects</source>
         <translation>码对象主体</translation>
     </message>
@@ -1837,11 +1817,6 @@
         <location line="+1"/>
         <source>Type:</source>
         <translation>类型：</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Status:</source>
-        <translation>状态：</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1869,7 +1844,7 @@
         <translation>删除所选主体？此操作无法撤销。</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+31"/>
         <source>Subject &quot;%1&quot; saved.</source>
         <translation>主体“%1”已保存。</translation>
     </message>
@@ -1998,7 +1973,7 @@
 <context>
     <name>citycode::client::DictionaryEntriesPage</name>
     <message>
-        <location filename="../client/src/screens/referencedata/DictionaryEntriesPage.cpp" line="+30"/>
+        <location filename="../client/src/screens/referencedata/DictionaryEntriesPage.cpp" line="+29"/>
         <source>Entries of %1 (%2)</source>
         <translation>%1（%2）的字典项</translation>
     </message>
@@ -2013,12 +1988,7 @@
         <translation>标签：</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Status:</source>
-        <translation>状态：</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>&amp;New…</source>
         <translation>新增(&amp;N)…</translation>
     </message>
@@ -2189,7 +2159,7 @@
 <context>
     <name>citycode::client::FilterBar</name>
     <message>
-        <location filename="../client/src/widgets/FilterBar.cpp" line="+41"/>
+        <location filename="../client/src/widgets/FilterBar.cpp" line="+43"/>
         <source>&amp;Search</source>
         <translation>查询(&amp;S)</translation>
     </message>
@@ -2239,7 +2209,12 @@
         <translation>到：</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+31"/>
+        <source>Status:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
@@ -2402,7 +2377,7 @@
 <context>
     <name>citycode::client::ListPage</name>
     <message>
-        <location filename="../client/src/widgets/ListPage.cpp" line="+55"/>
+        <location filename="../client/src/widgets/ListPage.cpp" line="+56"/>
         <source>E&amp;xport</source>
         <translation>导出(&amp;X)</translation>
     </message>
@@ -2473,7 +2448,7 @@
         </translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+72"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
@@ -3058,17 +3033,12 @@ Manages the codes of a CityCode server.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+26"/>
+        <location line="+24"/>
         <source>Prefix:</source>
         <translation>前缀：</translation>
     </message>
     <message>
-        <location line="-25"/>
-        <source>Status:</source>
-        <translation>状态：</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="-22"/>
         <source>&amp;New rule…</source>
         <translation>新增规则(&amp;N)…</translation>
     </message>
@@ -3153,12 +3123,12 @@ Manages the codes of a CityCode server.</source>
         <translation>状态(&amp;T)：</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+9"/>
         <source>Numbering rule &quot;%1&quot; saved.</source>
         <translation>编号规则“%1”已保存。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+9"/>
         <source>Allocate numbers</source>
         <translation>生成编号</translation>
     </message>
@@ -3817,7 +3787,7 @@ Manages the codes of a CityCode server.</source>
 <context>
     <name>citycode::client::OperatorsPage</name>
     <message>
-        <location filename="../client/src/screens/operators/OperatorsPage.cpp" line="+21"/>
+        <location filename="../client/src/screens/operators/OperatorsPage.cpp" line="+20"/>
         <source>Operators</source>
         <translation>操作员管理</translation>
     </message>
@@ -3828,13 +3798,13 @@ Manages the codes of a CityCode server.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+73"/>
+        <location line="+71"/>
         <location line="+47"/>
         <source>User name:</source>
         <translation>用户名：</translation>
     </message>
     <message>
-        <location line="-119"/>
+        <location line="-117"/>
         <source>Display name:</source>
         <translation>显示名称：</translation>
     </message>
@@ -3844,12 +3814,7 @@ Manages the codes of a CityCode server.</source>
         <translation>ID：</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Status:</source>
-        <translation>状态：</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>&amp;New operator…</source>
         <translation>新增操作员(&amp;N)…</translation>
     </message>
@@ -4155,12 +4120,7 @@ Manages the codes of a CityCode server.</source>
         <translation>ID：</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Status:</source>
-        <translation>状态：</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Kind:</source>
         <translation>类型：</translation>
     </message>
@@ -4266,7 +4226,7 @@ Manages the codes of a CityCode server.</source>
 <context>
     <name>citycode::client::ReferenceDataPage</name>
     <message>
-        <location filename="../client/src/screens/referencedata/ReferenceDataPage.cpp" line="+25"/>
+        <location filename="../client/src/screens/referencedata/ReferenceDataPage.cpp" line="+24"/>
         <source>Regions</source>
         <translation>区域管理</translation>
     </message>
@@ -4301,12 +4261,7 @@ Manages the codes of a CityCode server.</source>
         <translation>ID：</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Status:</source>
-        <translation>状态：</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>En&amp;tries…</source>
         <translation>字典项(&amp;T)…</translation>
     </message>
@@ -4482,7 +4437,7 @@ Manages the codes of a CityCode server.</source>
 <context>
     <name>citycode::client::RolesPage</name>
     <message>
-        <location filename="../client/src/screens/roles/RolesPage.cpp" line="+19"/>
+        <location filename="../client/src/screens/roles/RolesPage.cpp" line="+18"/>
         <source>Roles</source>
         <translation>角色管理</translation>
     </message>
@@ -4507,12 +4462,7 @@ Manages the codes of a CityCode server.</source>
         <translation>ID：</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Status:</source>
-        <translation>状态：</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>&amp;New role…</source>
         <translation>新增角色(&amp;N)…</translation>
     </message>
@@ -5692,7 +5642,7 @@ Manages the codes of a CityCode server.</source>
 <context>
     <name>citycode::client::TerminalsPage</name>
     <message>
-        <location filename="../client/src/screens/terminals/TerminalsPage.cpp" line="+14"/>
+        <location filename="../client/src/screens/terminals/TerminalsPage.cpp" line="+13"/>
         <source>Scanner terminals</source>
         <translation>扫码终端</translation>
     </message>
@@ -5712,12 +5662,7 @@ Manages the codes of a CityCode server.</source>
         <translation>名称：</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Status:</source>
-        <translation>状态：</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>&amp;Register…</source>
         <translation>注册(&amp;R)…</translation>
     </message>
@@ -5757,7 +5702,7 @@ Manages the codes of a CityCode server.</source>
         <translation>删除所选终端？此操作不可撤销。</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+14"/>
         <source>Terminal &quot;%1&quot; saved.</source>
         <translation>终端“%1”已保存。</translation>
     </message>

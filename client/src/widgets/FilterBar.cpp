@@ -1,5 +1,7 @@
 #include "widgets/FilterBar.h"
 
+#include "models/DisplayText.h"
+
 #include <QAbstractItemView>
 #include <QComboBox>
 #include <QCompleter>
@@ -117,6 +119,13 @@ QComboBox* FilterBar::addChoice(const QString& filter, const QString& label,
     m_choices.append({filter, combo});
     setChoices(filter, items);
     return combo;
+}
+
+QComboBox* FilterBar::addEnabledStatus()
+{
+    return addChoice(QStringLiteral("status"), tr("Status:"),
+                     {{QStringLiteral("enabled"), DisplayText::status(QStringLiteral("enabled"))},
+                      {QStringLiteral("disabled"), DisplayText::status(QStringLiteral("disabled"))}});
 }
 
 void FilterBar::setChoices(const QString& filter, const QVector<QPair<QString, QString>>& items)

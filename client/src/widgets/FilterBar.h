@@ -44,6 +44,8 @@ public:
     // A choice: items are (server value, shown text); the first item "All" (no filter) is added.
     QComboBox* addChoice(const QString& filter, const QString& label, const QVector<QPair<QString, QString>>& items);
     void setChoices(const QString& filter, const QVector<QPair<QString, QString>>& items);
+    // The "status" filter of records that are enabled or disabled.
+    QComboBox* addEnabledStatus();
 
     // The server names of the free-text filters, in the order they were added, and their fields.
     QStringList textFilters() const;

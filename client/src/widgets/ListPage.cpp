@@ -5,6 +5,7 @@
 #include "app/Session.h"
 #include "models/JsonTableModel.h"
 #include "widgets/FilterBar.h"
+#include "widgets/FormDialog.h"
 #include "widgets/RecordDetailDialog.h"
 #include "widgets/StatusLabel.h"
 
@@ -442,6 +443,26 @@ void ListPage::runBatch(const QString& path, const QString& confirmation, const 
         reload();
         showMessage(done);
     });
+}
+
+void ListPage::saveRecord(FormDialog* dialog, qint64 id, const QJsonObject& body, const QString& savedMessage,
+                          const QString& nameField)
+{
+    const auto done = [this, dialog, savedMessage, nameField](const ApiReply& reply) {
+        if (reply.error.isError()) {
+            dialog->showError(reply.error.toString());
+            return;
+        }
+        dialog->succeed();
+        emit recordsChanged();
+        reload();
+        showMessage(savedMessage.arg(reply.json.value(nameField).toString()));
+    };
+    if (id > 0) {
+        api()->put(m_path + QStringLiteral("/%1").arg(id), body, dialog, done);
+    } else {
+        api()->post(m_path, body, dialog, done);
+    }
 }
 
 void ListPage::showError(const ApiError& error)

@@ -17,6 +17,8 @@ class QTableView;
 
 namespace citycode::client {
 
+class FormDialog;
+
 class ApiError;
 class FilterBar;
 class JsonTableModel;
@@ -95,6 +97,12 @@ protected:
                         const QString& done);
     // A batch call ({"ids":[...]}) on `path` for the selection, after `confirmation`.
     void runBatch(const QString& path, const QString& confirmation, const QString& done);
+
+    // The submit of a create/edit dialog: POST path() (id 0) or PUT path()/id with `body`. On
+    // success the dialog closes, the list reloads and says savedMessage.arg(the answer's
+    // `nameField`); on failure the dialog shows the error and stays open.
+    void saveRecord(FormDialog* dialog, qint64 id, const QJsonObject& body, const QString& savedMessage,
+                    const QString& nameField);
 
     void showError(const ApiError& error);
     void showMessage(const QString& message);

@@ -30,9 +30,7 @@ AppsPage::AppsPage(const PageContext& context, QWidget* parent)
     filters->addTimeRange(tr("Created:"));
     filters->addText(QStringLiteral("name"), tr("Name:"));
     filters->addText(QStringLiteral("id"), tr("ID:"), true);
-    filters->addChoice(QStringLiteral("status"), tr("Status:"),
-                       {{QStringLiteral("enabled"), DisplayText::status(QStringLiteral("enabled"))},
-                        {QStringLiteral("disabled"), DisplayText::status(QStringLiteral("disabled"))}});
+    filters->addEnabledStatus();
     if (session() != nullptr && session()->isMainPlatform()) {
         filters->addChoice(QStringLiteral("platformId"), tr("Platform:"), {});
     }

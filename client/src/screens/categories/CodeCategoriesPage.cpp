@@ -28,9 +28,7 @@ CodeCategoriesPage::CodeCategoriesPage(const PageContext& context, QWidget* pare
     filters->addText(QStringLiteral("name"), tr("Name:"));
     filters->addText(QStringLiteral("code"), tr("Code:"));
     filters->addText(QStringLiteral("parentId"), tr("Parent ID:"), true);
-    filters->addChoice(QStringLiteral("status"), tr("Status:"),
-                       {{QStringLiteral("enabled"), DisplayText::status(QStringLiteral("enabled"))},
-                        {QStringLiteral("disabled"), DisplayText::status(QStringLiteral("disabled"))}});
+    filters->addEnabledStatus();
     addAction(QStringLiteral("newButton"), tr("&New category…"), QStringLiteral("code:category:add"), Needs::Nothing,
               [this]() { editCategory({}); });
     addAction(QStringLiteral("editButton"), tr("&Edit…"), QStringLiteral("code:category:edit"), Needs::One,
@@ -75,20 +73,7 @@ void CodeCategoriesPage::editCategory(const QJsonObject& category)
                 body.insert(number, body.value(number).toString().toLongLong());
             }
         }
-        const auto done = [this, dialog](const ApiReply& reply) {
-            if (reply.error.isError()) {
-                dialog->showError(reply.error.toString());
-                return;
-            }
-            dialog->succeed();
-            reload();
-            showMessage(tr("Category \"%1\" saved.").arg(reply.json.value(QLatin1String("name")).toString()));
-        };
-        if (id > 0) {
-            api()->put(Path + QStringLiteral("/%1").arg(id), body, dialog, done);
-        } else {
-            api()->post(Path, body, dialog, done);
-        }
+        saveRecord(dialog, id, body, tr("Category \"%1\" saved."), QStringLiteral("name"));
     });
     dialog->open();
 }

@@ -26,9 +26,7 @@ NumberingRulesPage::NumberingRulesPage(const PageContext& context, QWidget* pare
     FilterBar* filters = filterBar();
     filters->addText(QStringLiteral("name"), tr("Name:"));
     filters->addText(QStringLiteral("prefix"), tr("Prefix:"));
-    filters->addChoice(QStringLiteral("status"), tr("Status:"),
-                       {{QStringLiteral("enabled"), DisplayText::status(QStringLiteral("enabled"))},
-                        {QStringLiteral("disabled"), DisplayText::status(QStringLiteral("disabled"))}});
+    filters->addEnabledStatus();
     addAction(QStringLiteral("newButton"), tr("&New rule…"), QStringLiteral("code:numbering:add"), Needs::Nothing,
               [this]() { editRule({}); });
     addAction(QStringLiteral("editButton"), tr("&Edit…"), QStringLiteral("code:numbering:edit"), Needs::One,
@@ -75,20 +73,7 @@ void NumberingRulesPage::editRule(const QJsonObject& rule)
         if (body.contains(QLatin1String("sequenceWidth"))) {
             body.insert(QStringLiteral("sequenceWidth"), body.value(QLatin1String("sequenceWidth")).toString().toInt());
         }
-        const auto done = [this, dialog](const ApiReply& reply) {
-            if (reply.error.isError()) {
-                dialog->showError(reply.error.toString());
-                return;
-            }
-            dialog->succeed();
-            reload();
-            showMessage(tr("Numbering rule \"%1\" saved.").arg(reply.json.value(QLatin1String("name")).toString()));
-        };
-        if (id > 0) {
-            api()->put(Path + QStringLiteral("/%1").arg(id), body, dialog, done);
-        } else {
-            api()->post(Path, body, dialog, done);
-        }
+        saveRecord(dialog, id, body, tr("Numbering rule \"%1\" saved."), QStringLiteral("name"));
     });
     dialog->open();
 }

@@ -5,7 +5,6 @@
 #include "app/Session.h"
 #include "models/CodeEngineText.h"
 #include "models/CodeRuleModel.h"
-#include "models/DisplayText.h"
 #include "screens/coderules/CodeRuleDetailDialog.h"
 #include "screens/coderules/CodeRuleWizard.h"
 #include "screens/permissions/AppPermissionsPage.h"
@@ -49,9 +48,7 @@ CodeRulesPage::CodeRulesPage(const PageContext& context, QWidget* parent)
     } else {
         filters->addText(QStringLiteral("industryId"), tr("Industry ID:"), true);
     }
-    filters->addChoice(QStringLiteral("status"), tr("Status:"),
-                       {{QStringLiteral("enabled"), DisplayText::status(QStringLiteral("enabled"))},
-                        {QStringLiteral("disabled"), DisplayText::status(QStringLiteral("disabled"))}});
+    filters->addEnabledStatus();
     filters->addChoice(QStringLiteral("codeType"), tr("Code type:"),
                        CodeEngineText::choices(CodeEngineText::codeTypes(), &CodeEngineText::codeType));
     filters->addChoice(QStringLiteral("publishState"), tr("Published:"),

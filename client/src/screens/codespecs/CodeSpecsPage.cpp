@@ -2,7 +2,6 @@
 
 #include "api/ApiClient.h"
 #include "models/CodeSpecModel.h"
-#include "models/DisplayText.h"
 #include "screens/codespecs/CodeSpecDialog.h"
 #include "widgets/FilterBar.h"
 
@@ -17,9 +16,7 @@ CodeSpecsPage::CodeSpecsPage(const PageContext& context, QWidget* parent)
     FilterBar* filters = filterBar();
     filters->addTimeRange(tr("Created:"));
     filters->addText(QStringLiteral("name"), tr("Name:"));
-    filters->addChoice(QStringLiteral("status"), tr("Status:"),
-                       {{QStringLiteral("enabled"), DisplayText::status(QStringLiteral("enabled"))},
-                        {QStringLiteral("disabled"), DisplayText::status(QStringLiteral("disabled"))}});
+    filters->addEnabledStatus();
 
     addAction(QStringLiteral("newButton"), tr("&New spec…"), QStringLiteral("code:spec:add"), Needs::Nothing,
               [this]() { editSpec({}); });

@@ -3,7 +3,6 @@
 #include "api/ApiClient.h"
 #include "models/CodeEngineText.h"
 #include "models/CodeSubjectModel.h"
-#include "models/DisplayText.h"
 #include "screens/codesubjects/CodeSubjectDialog.h"
 #include "widgets/FilterBar.h"
 
@@ -31,9 +30,7 @@ CodeSubjectsPage::CodeSubjectsPage(const PageContext& context, QWidget* parent)
     filters->addText(QStringLiteral("identifier"), tr("Identifier:"));
     filters->addChoice(QStringLiteral("subjectType"), tr("Type:"),
                        CodeEngineText::choices(CodeEngineText::codeSubjectTypes(), &CodeEngineText::subjectType));
-    filters->addChoice(QStringLiteral("status"), tr("Status:"),
-                       {{QStringLiteral("enabled"), DisplayText::status(QStringLiteral("enabled"))},
-                        {QStringLiteral("disabled"), DisplayText::status(QStringLiteral("disabled"))}});
+    filters->addEnabledStatus();
 
     addAction(QStringLiteral("newButton"), tr("&New subject…"), QStringLiteral("code:subject:add"), Needs::Nothing,
               [this]() { editSubject({}); });
@@ -75,20 +72,7 @@ void CodeSubjectsPage::editSubject(const QJsonObject& subject)
         if (id > 0 && !body.contains(QLatin1String("categoryId"))) {
             body.insert(QStringLiteral("categoryId"), QJsonValue::Null); // "(none)" clears the category
         }
-        const auto done = [this, dialog](const ApiReply& reply) {
-            if (reply.error.isError()) {
-                dialog->showError(reply.error.toString());
-                return;
-            }
-            dialog->succeed();
-            reload();
-            showMessage(tr("Subject \"%1\" saved.").arg(reply.json.value(QLatin1String("name")).toString()));
-        };
-        if (id > 0) {
-            api()->put(Path + QStringLiteral("/%1").arg(id), body, dialog, done);
-        } else {
-            api()->post(Path, body, dialog, done);
-        }
+        saveRecord(dialog, id, body, tr("Subject \"%1\" saved."), QStringLiteral("name"));
     });
     dialog->open();
 }

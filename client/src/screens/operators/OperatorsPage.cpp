@@ -1,7 +1,6 @@
 #include "screens/operators/OperatorsPage.h"
 
 #include "api/ApiClient.h"
-#include "models/DisplayText.h"
 #include "models/OperatorModel.h"
 #include "screens/operators/OperatorDialog.h"
 #include "widgets/FilterBar.h"
@@ -26,9 +25,7 @@ OperatorsPage::OperatorsPage(const PageContext& context, QWidget* parent)
     filters->addText(QStringLiteral("username"), tr("User name:"));
     filters->addText(QStringLiteral("displayName"), tr("Display name:"));
     filters->addText(QStringLiteral("id"), tr("ID:"), true);
-    filters->addChoice(QStringLiteral("status"), tr("Status:"),
-                       {{QStringLiteral("enabled"), DisplayText::status(QStringLiteral("enabled"))},
-                        {QStringLiteral("disabled"), DisplayText::status(QStringLiteral("disabled"))}});
+    filters->addEnabledStatus();
 
     addAction(QStringLiteral("newButton"), tr("&New operator…"), QStringLiteral("system:operator:add"), Needs::Nothing,
               [this]() { openDialog(QJsonObject()); });

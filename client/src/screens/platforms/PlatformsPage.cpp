@@ -23,9 +23,7 @@ PlatformsPage::PlatformsPage(const PageContext& context, QWidget* parent)
     filters->addTimeRange(tr("Created:"));
     filters->addText(QStringLiteral("name"), tr("Name:"));
     filters->addText(QStringLiteral("id"), tr("ID:"), true);
-    filters->addChoice(QStringLiteral("status"), tr("Status:"),
-                       {{QStringLiteral("enabled"), DisplayText::status(QStringLiteral("enabled"))},
-                        {QStringLiteral("disabled"), DisplayText::status(QStringLiteral("disabled"))}});
+    filters->addEnabledStatus();
     filters->addChoice(QStringLiteral("kind"), tr("Kind:"),
                        {{QStringLiteral("main"), DisplayText::platformKind(QStringLiteral("main"))},
                         {QStringLiteral("sub"), DisplayText::platformKind(QStringLiteral("sub"))}});

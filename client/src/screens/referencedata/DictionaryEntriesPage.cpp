@@ -3,7 +3,6 @@
 #include "api/ApiClient.h"
 #include "app/ReferenceCache.h"
 #include "models/DictionaryEntryModel.h"
-#include "models/DisplayText.h"
 #include "widgets/FilterBar.h"
 #include "widgets/FormDialog.h"
 
@@ -40,9 +39,7 @@ DictionaryEntriesPage::DictionaryEntriesPage(const PageContext& context, const Q
     FilterBar* filters = filterBar();
     filters->addText(QStringLiteral("code"), tr("Code:"));
     filters->addText(QStringLiteral("label"), tr("Label:"));
-    filters->addChoice(QStringLiteral("status"), tr("Status:"),
-                       {{QStringLiteral("enabled"), DisplayText::status(QStringLiteral("enabled"))},
-                        {QStringLiteral("disabled"), DisplayText::status(QStringLiteral("disabled"))}});
+    filters->addEnabledStatus();
 
     addAction(QStringLiteral("newButton"), tr("&New…"), Permission + QStringLiteral("add"), Needs::Nothing,
               [this]() { openDialog(QJsonObject()); });

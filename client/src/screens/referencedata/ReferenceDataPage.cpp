@@ -2,7 +2,6 @@
 
 #include "api/ApiClient.h"
 #include "app/ReferenceCache.h"
-#include "models/DisplayText.h"
 #include "models/ReferenceDataModel.h"
 #include "screens/referencedata/DictionaryEntriesPage.h"
 #include "widgets/FilterBar.h"
@@ -79,9 +78,7 @@ ReferenceDataPage::ReferenceDataPage(const PageContext& context, Kind kind, QWid
     filters->addText(QStringLiteral("code"), tr("Code:"));
     filters->addText(QStringLiteral("name"), tr("Name:"));
     filters->addText(QStringLiteral("id"), tr("ID:"), true);
-    filters->addChoice(QStringLiteral("status"), tr("Status:"),
-                       {{QStringLiteral("enabled"), DisplayText::status(QStringLiteral("enabled"))},
-                        {QStringLiteral("disabled"), DisplayText::status(QStringLiteral("disabled"))}});
+    filters->addEnabledStatus();
 
     // Pickers elsewhere in the console read these lists from the cache: a change fetches them again.
     connect(this, &ListPage::recordsChanged, this, [this]() { referenceData()->invalidate(cacheKindOf(m_kind)); });

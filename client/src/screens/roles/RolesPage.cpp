@@ -2,7 +2,6 @@
 
 #include "api/ApiClient.h"
 #include "app/Session.h"
-#include "models/DisplayText.h"
 #include "models/RoleModel.h"
 #include "screens/roles/RoleDialog.h"
 #include "widgets/FilterBar.h"
@@ -24,9 +23,7 @@ RolesPage::RolesPage(const PageContext& context, QWidget* parent)
     filters->addText(QStringLiteral("name"), tr("Name:"));
     filters->addText(QStringLiteral("code"), tr("Code:"));
     filters->addText(QStringLiteral("id"), tr("ID:"), true);
-    filters->addChoice(QStringLiteral("status"), tr("Status:"),
-                       {{QStringLiteral("enabled"), DisplayText::status(QStringLiteral("enabled"))},
-                        {QStringLiteral("disabled"), DisplayText::status(QStringLiteral("disabled"))}});
+    filters->addEnabledStatus();
 
     addAction(QStringLiteral("newButton"), tr("&New role…"), QStringLiteral("system:role:add"), Needs::Nothing,
               [this]() { openDialog(QJsonObject()); });

@@ -1,7 +1,6 @@
 #include "screens/terminals/TerminalsPage.h"
 
 #include "api/ApiClient.h"
-#include "models/DisplayText.h"
 #include "models/TerminalModel.h"
 #include "screens/terminals/TerminalDialog.h"
 #include "widgets/FilterBar.h"
@@ -18,9 +17,7 @@ TerminalsPage::TerminalsPage(const PageContext& context, QWidget* parent)
     filters->addTimeRange(tr("Registered:"));
     filters->addText(QStringLiteral("terminalCode"), tr("Terminal ID:"));
     filters->addText(QStringLiteral("name"), tr("Name:"));
-    filters->addChoice(QStringLiteral("status"), tr("Status:"),
-                       {{QStringLiteral("enabled"), DisplayText::status(QStringLiteral("enabled"))},
-                        {QStringLiteral("disabled"), DisplayText::status(QStringLiteral("disabled"))}});
+    filters->addEnabledStatus();
 
     addAction(QStringLiteral("newButton"), tr("&Register…"), QStringLiteral("code:terminal:add"), Needs::Nothing,
               [this]() { editTerminal({}); });
@@ -52,20 +49,7 @@ void TerminalsPage::editTerminal(const QJsonObject& terminal)
         if (id > 0 && body.value(QLatin1String("publicKeyPem")).toString().isEmpty()) {
             body.remove(QStringLiteral("publicKeyPem")); // keep the registered key
         }
-        const auto done = [this, dialog](const ApiReply& reply) {
-            if (reply.error.isError()) {
-                dialog->showError(reply.error.toString());
-                return;
-            }
-            dialog->succeed();
-            reload();
-            showMessage(tr("Terminal \"%1\" saved.").arg(reply.json.value(QLatin1String("terminalCode")).toString()));
-        };
-        if (id > 0) {
-            api()->put(Path + QStringLiteral("/%1").arg(id), body, dialog, done);
-        } else {
-            api()->post(Path, body, dialog, done);
-        }
+        saveRecord(dialog, id, body, tr("Terminal \"%1\" saved."), QStringLiteral("terminalCode"));
     });
     dialog->open();
 }
