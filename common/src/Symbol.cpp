@@ -1,5 +1,5 @@
-// Encoding of QR Code (libqrencode) and Grid Matrix (libzint) symbols, and the style rules shared by the
-// renderers in SymbolRenderer.cpp.
+// Encoding of QR Code (libqrencode, or libzint for a fixed mask) and Grid Matrix (libzint) symbols, and the style
+// rules shared by the renderers in SymbolRenderer.cpp.
 #include "citycode/common/Symbol.h"
 
 #include "citycode/common/Error.h"
@@ -117,6 +117,39 @@ ModuleMatrix encodeQrText(std::string_view text, EcLevel level)
     return fromQrCode(*code, level);
 }
 
+// zint's modules, one bit each in encoded_data (bit x & 7 of byte x >> 3), as one byte per module.
+std::vector<std::uint8_t> zintModules(const zint_symbol& symbol)
+{
+    const int width = symbol.width;
+    std::vector<std::uint8_t> dark(static_cast<std::size_t>(width) * symbol.rows);
+    for (int y = 0; y < symbol.rows; ++y)
+        for (int x = 0; x < width; ++x)
+            dark[static_cast<std::size_t>(y) * width + x] = (symbol.encoded_data[y][x >> 3] >> (x & 7)) & 1;
+    return dark;
+}
+
+// QR Code by libzint with mask pattern 011 (QrMask::SealedPayload). DATA_MODE takes the bytes as they are (no
+// ECI, no Shift JIS); zint picks the numeric, alphanumeric and 8-bit segments and the smallest version.
+ModuleMatrix encodeQrFixedMask(std::string_view text, EcLevel level)
+{
+    constexpr int kMaskPattern = 3; // (i + j) mod 3 = 0
+    ZintPtr symbol(ZBarcode_Create());
+    if (!symbol)
+        throw Error("SYMBOL_ENCODE_FAILED", "libzint could not allocate a symbol");
+    symbol->symbology = BARCODE_QRCODE;
+    symbol->option_1 = static_cast<int>(level) + 1; // zint: 1 L, 2 M, 3 Q, 4 H, kept as given
+    symbol->option_3 = (kMaskPattern + 1) << 8;     // zint: pattern + 1 in bits 8-11
+    symbol->input_mode = DATA_MODE;
+    const int result = ZBarcode_Encode(symbol.get(), reinterpret_cast<const unsigned char*>(text.data()),
+                                       static_cast<int>(text.size()));
+    if (result == ZINT_ERROR_TOO_LONG)
+        throw Error("SYMBOL_DATA_TOO_LONG", "too much data for a QR Code at this error-correction level");
+    if (result >= ZINT_ERROR || symbol->width < 21 || symbol->width != symbol->rows)
+        throw Error("SYMBOL_ENCODE_FAILED", "libzint could not encode the data (code " + std::to_string(result) + ")");
+    const int width = symbol->width;
+    return ModuleMatrix(Symbology::Qr, level, (width - 17) / 4, width, width, zintModules(*symbol));
+}
+
 // The level a Grid Matrix symbol was made with, read back from the layer IDs of its two innermost
 // macromodule layers (GB/T 27766, AIMD014): zint quietly lowers the level when the data would not fit otherwise.
 int gridMatrixLevelOf(const ModuleMatrix& m)
@@ -148,13 +181,8 @@ int tryGridMatrix(const std::uint8_t* data, std::size_t size, int inputMode, int
         return result;
 
     const int width = symbol->width;
-    const int height = symbol->rows;
-    std::vector<std::uint8_t> dark(static_cast<std::size_t>(width) * height);
-    for (int y = 0; y < height; ++y)
-        for (int x = 0; x < width; ++x)
-            dark[static_cast<std::size_t>(y) * width + x] = (symbol->encoded_data[y][x >> 3] >> (x & 7)) & 1;
-    out =
-        std::make_unique<ModuleMatrix>(Symbology::GridMatrix, level, (width - 6) / 12, width, height, std::move(dark));
+    out = std::make_unique<ModuleMatrix>(Symbology::GridMatrix, level, (width - 6) / 12, width, symbol->rows,
+                                         zintModules(*symbol));
     if (gridMatrixLevelOf(*out) < gridMatrixLevel(level))
         throw Error("SYMBOL_DATA_TOO_LONG", "too much data for a Grid Matrix symbol at this error-correction level");
     return result;
@@ -232,11 +260,11 @@ bool ModuleMatrix::operator==(const ModuleMatrix& other) const
            m_width == other.m_width && m_height == other.m_height && m_dark == other.m_dark;
 }
 
-ModuleMatrix encodeSymbol(std::string_view text, Symbology symbology, EcLevel level)
+ModuleMatrix encodeSymbol(std::string_view text, Symbology symbology, EcLevel level, QrMask mask)
 {
     requireData(text.size());
     if (symbology == Symbology::Qr)
-        return encodeQrText(text, level);
+        return mask == QrMask::SealedPayload ? encodeQrFixedMask(text, level) : encodeQrText(text, level);
     return encodeGridMatrix(reinterpret_cast<const std::uint8_t*>(text.data()), text.size(), true, level);
 }
 

@@ -276,6 +276,62 @@ TEST(QrTest, SameDataGivesTheSameMatrix)
               encodeSymbol(base45Text(50), Symbology::Qr, EcLevel::H));
 }
 
+// The mask pattern (0..7) and level letter a QR symbol's format information names (ISO/IEC 18004 §7.9: 15 bits
+// around the top left finder, bit 14 first next to the timing pattern, masked with 101010000010010).
+std::pair<int, char> qrFormat(const ModuleMatrix& m)
+{
+    int bits = 0;
+    for (int i = 0; i <= 5; ++i)
+        bits |= (m.at(8, i) ? 1 : 0) << i;
+    bits |= (m.at(8, 7) ? 1 : 0) << 6;
+    bits |= (m.at(8, 8) ? 1 : 0) << 7;
+    bits |= (m.at(7, 8) ? 1 : 0) << 8;
+    for (int i = 9; i <= 14; ++i)
+        bits |= (m.at(14 - i, 8) ? 1 : 0) << i;
+    const int data = (bits ^ 0x5412) >> 10;
+    return {data & 7, "MLHQ"[data >> 3]};
+}
+
+TEST(QrTest, SealedPayloadsGetMaskThreeAndScanAtEveryLevel)
+{
+    // Sealed codes as the server issues them, 40 to 300 characters, and a few that are not pseudo-random at all.
+    std::vector<std::string> texts;
+    for (std::size_t length : {40u, 88u, 136u, 137u, 200u, 300u})
+        texts.push_back(base45Text(length));
+    texts.push_back(std::string(60, '0'));
+    texts.push_back("CC1:" + std::string(100, 'A'));
+    for (const EcLevel level : kLevels) {
+        for (const std::string& text : texts) {
+            SCOPED_TRACE(std::string(1, levelLetter(level)) + " " + std::to_string(text.size()));
+            const ModuleMatrix fixed = encodeSymbol(text, Symbology::Qr, level, QrMask::SealedPayload);
+            const ModuleMatrix best = encodeSymbol(text, Symbology::Qr, level);
+            EXPECT_EQ(fixed.ecLevel(), level);
+            EXPECT_LE(fixed.version(), best.version());
+            EXPECT_EQ(fixed.width(), 17 + 4 * fixed.version());
+            EXPECT_EQ(qrFormat(fixed), std::make_pair(3, levelLetter(level)));
+            EXPECT_EQ(qrFormat(best).second, levelLetter(level));
+            const ZXing::Result result = readQr(renderPng(fixed, {}));
+            ASSERT_TRUE(result.isValid());
+            EXPECT_EQ(std::string(result.bytes().begin(), result.bytes().end()), text);
+            EXPECT_EQ(result.ecLevel(), std::string(1, levelLetter(level)));
+        }
+    }
+}
+
+TEST(QrTest, SealedPayloadMaskKeepsOtherTextAsItIs)
+{
+    // Text outside the alphanumeric set goes as its UTF-8 bytes, without ECI or Shift JIS, as without the option.
+    for (const std::string& text :
+         {chineseText(120), std::string("a\0b", 3), std::string("https://city.example/x?y=1")}) {
+        const ModuleMatrix matrix = encodeSymbol(text, Symbology::Qr, EcLevel::M, QrMask::SealedPayload);
+        EXPECT_EQ(renderAndScan(matrix), toBytes(text));
+    }
+    expectErrorCode([] { encodeSymbol(base45Text(5000), Symbology::Qr, EcLevel::M, QrMask::SealedPayload); },
+                    "SYMBOL_DATA_TOO_LONG");
+    expectErrorCode([] { encodeSymbol(std::string_view(), Symbology::Qr, EcLevel::M, QrMask::SealedPayload); },
+                    "SYMBOL_DATA_EMPTY");
+}
+
 // --- Grid Matrix --------------------------------------------------------------------------------------------
 
 TEST(GridMatrixTest, DimensionsFollowTheLayerCount)
@@ -413,6 +469,51 @@ TEST(RenderTest, PngHasTheExpectedSizeAndModules)
             }
         }
         EXPECT_EQ(renderAndScan(matrix, style), toBytes(base45Text(80)));
+    }
+}
+
+// Every pixel of the PNG against the matrix: module sizes that do and do not fill whole bytes, rows longer than one
+// deflate copy (258 bytes), quiet zones beyond the minimum, greyscale and palette, up to version 40.
+TEST(RenderTest, PngPixelsMatchTheModulesForEverySize)
+{
+    const ModuleMatrix small = encodeSymbol(base45Text(136), Symbology::Qr, EcLevel::M, QrMask::SealedPayload);
+    const ModuleMatrix large = encodeSymbol(binaryData(2900), Symbology::Qr, EcLevel::L);
+    ASSERT_EQ(large.version(), 40);
+    struct Case
+    {
+        const ModuleMatrix* matrix;
+        int px;
+        int quiet;
+        bool colour;
+    };
+    for (const Case c : {Case{&small, 3, 4, false}, Case{&small, 4, 4, false}, Case{&small, 5, 9, true},
+                         Case{&small, 8, 4, false}, Case{&small, 13, 6, true}, Case{&small, 64, 64, false},
+                         Case{&large, 3, 4, true}, Case{&large, 12, 4, false}}) {
+        SCOPED_TRACE(std::to_string(c.matrix->version()) + " " + std::to_string(c.px) + " px quiet " +
+                     std::to_string(c.quiet));
+        SymbolStyle style;
+        style.modulePixels = c.px;
+        style.quietZoneModules = c.quiet;
+        if (c.colour) {
+            style.foreground = Rgb{0x20, 0x30, 0x60};
+            style.background = Rgb{0xf0, 0xf0, 0xd0};
+        }
+        const Pixels pixels = decodePng(renderPng(*c.matrix, style), false);
+        ASSERT_EQ(pixels.width, (c.matrix->width() + 2 * c.quiet) * c.px);
+        ASSERT_EQ(pixels.height, (c.matrix->height() + 2 * c.quiet) * c.px);
+        std::set<int> values;
+        for (int y = 0; y < pixels.height; ++y) {
+            for (int x = 0; x < pixels.width; ++x) {
+                const int mx = x / c.px - c.quiet;
+                const int my = y / c.px - c.quiet;
+                const bool dark =
+                    mx >= 0 && my >= 0 && mx < c.matrix->width() && my < c.matrix->height() && c.matrix->at(mx, my);
+                const int value = pixels.data[static_cast<std::size_t>(y) * pixels.width + x];
+                values.insert(value);
+                ASSERT_EQ(value < 128, dark) << "pixel " << x << "," << y;
+            }
+        }
+        EXPECT_EQ(values.size(), 2u);
     }
 }
 

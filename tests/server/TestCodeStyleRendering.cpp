@@ -187,8 +187,8 @@ TEST(CodeStyleRendering, GridMatrixStyleDrawsTheGridMatrixSymbol)
 TEST(CodeStyleRendering, WithoutAUsableStyleCodesLookAsBefore)
 {
     const common::SymbolStyle before; // what the show and static-code PNGs used
-    const common::Bytes expected =
-        common::renderPng(common::encodeSymbol(kContent, common::Symbology::Qr, before.ecLevel), before);
+    const common::Bytes expected = common::renderPng(
+        common::encodeSymbol(kContent, common::Symbology::Qr, before.ecLevel, common::QrMask::SealedPayload), before);
     EXPECT_EQ(CodeStyleRendering::fromRecord(nullptr).renderPng(kContent), expected);
     EXPECT_EQ(CodeStyleRendering::fromRecord(
                   record(R"({"foregroundColor":"#777777","backgroundColor":"#888888","modulePixels":4})"))

@@ -97,7 +97,9 @@ CodeStyleRendering CodeStyleRendering::fromRecord(const Poco::JSON::Object::Ptr&
 
 common::Bytes CodeStyleRendering::renderPng(std::string_view content) const
 {
-    return common::renderPng(common::encodeSymbol(content, symbology, symbol.ecLevel), symbol);
+    // A sealed code is pseudo-random, so the fixed QR mask serves it as well as the best one would (Symbol.h).
+    return common::renderPng(common::encodeSymbol(content, symbology, symbol.ecLevel, common::QrMask::SealedPayload),
+                             symbol);
 }
 
 std::string CodeStyleRendering::symbologyName(common::Symbology symbology)

@@ -34,8 +34,9 @@ struct CodeStyleRendering
     // Never throws.
     static CodeStyleRendering fromRecord(const Poco::JSON::Object::Ptr& style) noexcept;
 
-    // encodeSymbol(content, symbology, symbol.ecLevel) drawn by common::renderPng in this style.
-    // Throws the SYMBOL_* errors of encodeSymbol and renderPng.
+    // encodeSymbol(content, symbology, symbol.ecLevel, QrMask::SealedPayload) drawn by
+    // common::renderPng in this style: `content` is a sealed code ("CC1:..."), whose QR symbol
+    // gets the fixed mask. Throws the SYMBOL_* errors of encodeSymbol and renderPng.
     common::Bytes renderPng(std::string_view content) const;
 
     static common::SymbolStyle standardSymbol();
