@@ -7,6 +7,7 @@
 #include "ServerProcess.h"
 #include "TempDir.h"
 #include "http/ErrorMapper.h"
+#include "http/EventHttpServer.h"
 #include "http/HttpMetrics.h"
 #include "http/HttpServer.h"
 #include "http/Router.h"
@@ -153,8 +154,9 @@ TEST_F(TestBodyLimit, OversizedOrMalformedHeaderIsAnsweredWithTheErrorEnvelope)
 
 namespace {
 
-// A Router with a body-reading route, served by the library's HttpServer on 127.0.0.1:0.
-class TestChunkedBody : public ::testing::Test
+// A Router with a body-reading route, served on 127.0.0.1:0 by each of the library's fronts: the
+// thread-per-connection HttpServer (TLS) and the event-driven EventHttpServer (plain HTTP).
+class TestChunkedBody : public ::testing::TestWithParam<bool>
 {
 protected:
     static constexpr std::size_t kLimit = 1000;
@@ -168,6 +170,14 @@ protected:
             e.sendJson(Poco::Net::HTTPResponse::HTTP_OK, body);
         });
         router->setMetrics(&m_metrics);
+        if (GetParam()) {
+            EventHttpServer::Settings settings;
+            settings.workers = 4;
+            m_events = std::make_unique<EventHttpServer>(router, m_socket, settings, ConnectionRegistry::Settings{},
+                                                         m_metrics, m_proxies);
+            m_events->start();
+            return;
+        }
         Poco::Net::HTTPServerParams::Ptr params = new Poco::Net::HTTPServerParams;
         params->setMaxThreads(4);
         m_server = std::make_unique<HttpServer>(router, m_workers, m_socket, params, ConnectionRegistry::Settings{},
@@ -177,6 +187,10 @@ protected:
 
     ~TestChunkedBody() override
     {
+        if (m_events) {
+            m_events->stop();
+            return;
+        }
         m_server->stopAll();
         m_workers.joinAll();
     }
@@ -206,18 +220,24 @@ protected:
     Poco::ThreadPool m_workers{1, 4};
     Poco::Net::ServerSocket m_socket{Poco::Net::SocketAddress("127.0.0.1", 0)};
     std::unique_ptr<HttpServer> m_server;
+    std::unique_ptr<EventHttpServer> m_events;
 };
 
 } // namespace
 
-TEST_F(TestChunkedBody, ChunkedBodyWithinTheLimitIsRead)
+INSTANTIATE_TEST_SUITE_P(Fronts, TestChunkedBody, ::testing::Values(false, true),
+                         [](const ::testing::TestParamInfo<bool>& info) {
+                             return info.param ? "EventLoops" : "ThreadPerConnection";
+                         });
+
+TEST_P(TestChunkedBody, ChunkedBodyWithinTheLimitIsRead)
 {
     const HttpResponse response = parseHttpResponse(exchange(port(), chunkedRequest(chunked(kLimit, 300))).data);
     ASSERT_EQ(response.status, 200) << response.body;
     EXPECT_NE(response.body.find("\"size\":1000"), std::string::npos) << response.body;
 }
 
-TEST_F(TestChunkedBody, ChunkedBodyIsCutOffAtTheLimit)
+TEST_P(TestChunkedBody, ChunkedBodyIsCutOffAtTheLimit)
 {
     // 10 MB announced chunk by chunk: the server stops reading shortly after the limit.
     LoopbackClient client(port());
@@ -237,14 +257,14 @@ TEST_F(TestChunkedBody, ChunkedBodyIsCutOffAtTheLimit)
     }
 }
 
-TEST_F(TestChunkedBody, ChunkedBodyJustOverTheLimitIs413)
+TEST_P(TestChunkedBody, ChunkedBodyJustOverTheLimitIs413)
 {
     const HttpResponse response = parseHttpResponse(exchange(port(), chunkedRequest(chunked(kLimit + 1, 300))).data);
     EXPECT_EQ(response.status, 413);
     EXPECT_EQ(errorCode(response), "PAYLOAD_TOO_LARGE");
 }
 
-TEST_F(TestChunkedBody, TruncatedBodyIs400)
+TEST_P(TestChunkedBody, TruncatedBodyIs400)
 {
     // Content-Length promises more than the client sends before it stops sending.
     LoopbackClient client(port());

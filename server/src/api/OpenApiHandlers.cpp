@@ -101,18 +101,85 @@ Caller OpenApiHandlers::authenticate(OpenApiServices& services, Exchange& exchan
     return services.callers().authenticate(signedRequest(exchange, body));
 }
 
-void OpenApiHandlers::codeCall(Exchange& exchange, const std::string& action, const std::string& codeType)
+namespace {
+
+// One open, show or decode: what the request asked and found, the durable write of its nonce,
+// used mark and record, and how that write ended. Shared between the handler and the writer
+// thread that commits it.
+struct CodeCall
 {
     CodeRecord record;
+    std::optional<NonceStore::RequestNonce> nonce;
+    std::optional<NonceStore::CodeUse> use;
+    Poco::JSON::Object::Ptr data;
+    std::exception_ptr refusal;
+    std::string result; // record.result, or NONCE_REUSED / CODE_USED found by the write
+    bool written = false;
+    std::exception_ptr writeError;
+};
+
+// The one durable write of a code call, run inside the group commit's transaction.
+std::size_t writeCodeCall(CodeCall& call, Poco::Data::Session& session)
+{
+    call.result = call.record.result;
+    if (call.nonce && !NonceStore::claim(session, *call.nonce))
+        call.result = "NONCE_REUSED";
+    else if (call.use && !call.refusal && !NonceStore::markUsed(session, *call.use))
+        call.result = "CODE_USED";
+    CodeRecord stored = call.record;
+    stored.result = call.result;
+    CodeRecordRepository(session).insert(stored);
+    return 1;
+}
+
+// Answers a code call once its write has ended: nothing durable, nothing answered as done.
+void answerCodeCall(OpenApiServices& services, Exchange& exchange, const CodeCall& call)
+{
+    const CodeRecord& record = call.record;
+    if (!call.written && !call.refusal) {
+        // Nothing is durable, so nothing may be answered as done: 503 STORAGE_FULL for a full disk
+        // (QUALITY.md "Faults and load"), else 500; failCurrent logs it once.
+        try {
+            std::rethrow_exception(call.writeError);
+        } catch (...) {
+            OpenApiResponse::failCurrent(exchange, services.logger());
+        }
+    } else if (call.result == "NONCE_REUSED" && record.result != call.result) {
+        OpenApiResponse::failure(exchange, call.result,
+                                 "this nonce was used before; sign every request with a fresh nonce");
+    } else if (call.result == "CODE_USED" && record.result != call.result) {
+        OpenApiResponse::failure(exchange, call.result, "the code was used already");
+    } else if (call.refusal) {
+        if (call.writeError) {
+            // The refusal is answered; only its record is lost (one line per lost record).
+            const std::string lost = "requestId=" + exchange.requestId() + " " + exchange.path() +
+                                     ": 1 code record not written: " + describe(call.writeError);
+            if (refusalCode(call.writeError) == ErrorMapper::kStorageFullCode)
+                services.logger().warning(lost);
+            else
+                services.logger().error(lost);
+        }
+        try {
+            std::rethrow_exception(call.refusal);
+        } catch (...) {
+            OpenApiResponse::failCurrent(exchange, services.logger());
+        }
+    } else {
+        OpenApiResponse::success(exchange, call.data);
+    }
+}
+
+} // namespace
+
+void OpenApiHandlers::codeCall(Exchange& exchange, const std::string& action, const std::string& codeType)
+{
+    auto call = std::make_shared<CodeCall>();
+    CodeRecord& record = call->record;
     record.action = action;
     record.codeType = codeType;
     // show and decode make one durable write, committed before the answer: the request's nonce,
     // the code's used mark (decode) and the record, in the shared group commit of DurableBatch.
     // open claims its nonce first (it registers a user on its own), then writes its record.
-    std::optional<NonceStore::RequestNonce> nonce;
-    std::optional<NonceStore::CodeUse> use;
-    Poco::JSON::Object::Ptr data;
-    std::exception_ptr refusal;
     try {
         const std::string body = exchange.readBody(kMaxBody);
         NonceStore::RequestNonce claim;
@@ -120,78 +187,40 @@ void OpenApiHandlers::codeCall(Exchange& exchange, const std::string& action, co
         const Caller caller =
             m_services.callers().authenticate(signedRequest(exchange, body), defer ? &claim : nullptr);
         if (defer)
-            nonce = claim;
+            call->nonce = claim;
         record.caller = caller.id();
         if (caller.kind == Caller::Kind::Terminal)
             record.terminalCode = caller.terminalCode;
         const Poco::JSON::Object::Ptr input = parseObject(body);
         if (action == "open") {
-            data = m_services.codes().open(caller, codeType, *input, record);
+            call->data = m_services.codes().open(caller, codeType, *input, record);
         } else if (action == "show") {
-            data = m_services.codes().show(caller, codeType, *input, record);
+            call->data = m_services.codes().show(caller, codeType, *input, record);
         } else {
             NonceStore::CodeUse mark;
-            data = m_services.codes().decode(caller, codeType, *input, record, &mark);
-            use = mark;
+            call->data = m_services.codes().decode(caller, codeType, *input, record, &mark);
+            call->use = mark;
         }
         record.result = "success";
     } catch (...) {
-        refusal = std::current_exception();
-        record.result = refusalCode(refusal);
+        call->refusal = std::current_exception();
+        record.result = refusalCode(call->refusal);
         if (record.caller.empty())
             record.caller = claimedCaller(exchange);
     }
+    call->result = record.result;
 
-    std::string result = record.result;
-    bool written = false;
-    std::exception_ptr writeError;
-    try {
-        m_services.writes().run([&](Poco::Data::Session& session) {
-            result = record.result;
-            if (nonce && !NonceStore::claim(session, *nonce))
-                result = "NONCE_REUSED";
-            else if (use && !refusal && !NonceStore::markUsed(session, *use))
-                result = "CODE_USED";
-            CodeRecord stored = record;
-            stored.result = result;
-            CodeRecordRepository(session).insert(stored);
-            return std::size_t{1};
+    // The answer waits for the commit without holding this thread: an event-driven front serves
+    // other connections meanwhile, and the answer is sent from the connection's thread.
+    const Exchange::Resume resume = exchange.later();
+    OpenApiServices& services = m_services;
+    m_services.writes().submit(
+        [call](Poco::Data::Session& session) { return writeCodeCall(*call, session); },
+        [call, resume, &services](std::size_t, std::exception_ptr error) {
+            call->written = !error;
+            call->writeError = error;
+            resume([call, &services](Exchange& answered) { answerCodeCall(services, answered, *call); });
         });
-        written = true;
-    } catch (...) {
-        writeError = std::current_exception();
-    }
-
-    if (!written && !refusal) {
-        // Nothing is durable, so nothing may be answered as done: 503 STORAGE_FULL for a full disk
-        // (QUALITY.md "Faults and load"), else 500; failCurrent logs it once.
-        try {
-            std::rethrow_exception(writeError);
-        } catch (...) {
-            OpenApiResponse::failCurrent(exchange, m_services.logger());
-        }
-    } else if (result == "NONCE_REUSED" && record.result != result) {
-        OpenApiResponse::failure(exchange, result, "this nonce was used before; sign every request with a fresh nonce");
-    } else if (result == "CODE_USED" && record.result != result) {
-        OpenApiResponse::failure(exchange, result, "the code was used already");
-    } else if (refusal) {
-        if (writeError) {
-            // The refusal is answered; only its record is lost (one line per lost record).
-            const std::string lost = "requestId=" + exchange.requestId() + " " + exchange.path() +
-                                     ": 1 code record not written: " + describe(writeError);
-            if (refusalCode(writeError) == ErrorMapper::kStorageFullCode)
-                m_services.logger().warning(lost);
-            else
-                m_services.logger().error(lost);
-        }
-        try {
-            std::rethrow_exception(refusal);
-        } catch (...) {
-            OpenApiResponse::failCurrent(exchange, m_services.logger());
-        }
-    } else {
-        OpenApiResponse::success(exchange, data);
-    }
 }
 
 void OpenApiHandlers::open(Exchange& exchange, const std::string& codeType)

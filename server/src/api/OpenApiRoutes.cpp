@@ -25,8 +25,10 @@ void addOpenApiRoutes(Router& router, const ApiServices& services)
           CodeRoutes{"payment", "/api/openPaymentCode", "/api/showPaymentCode", "/payment/decodePaymentCode"}}) {
         const std::string type = code.type;
         router.add("POST", code.openPath, [open, type](Exchange& e) { open->open(e, type); });
-        router.add("POST", code.showPath, [open, type](Exchange& e) { open->show(e, type); });
-        router.add("POST", code.decodePath, [open, type](Exchange& e) { open->decode(e, type); });
+        // Show and decode only read (cached lookups, SQLite) before their one durable write,
+        // which they wait for without holding the thread (Exchange::later): fast routes.
+        router.add("POST", code.showPath, [open, type](Exchange& e) { open->show(e, type); }).fast = true;
+        router.add("POST", code.decodePath, [open, type](Exchange& e) { open->decode(e, type); }).fast = true;
     }
     // Terminals trade one request signed with their registered key for a session key.
     router.add("POST", "/api/v1/terminal/session", [open](Exchange& e) { open->terminalSession(e); });

@@ -7,6 +7,7 @@
 #include "app/TolerantChannel.h"
 #include "citycode/common/Error.h"
 #include "http/AddressList.h"
+#include "http/EventHttpServer.h"
 #include "http/HttpServer.h"
 #include "http/Router.h"
 #include "http/TrustedProxies.h"
@@ -35,13 +36,16 @@
 #include <Poco/Util/OptionException.h>
 #include <Poco/Util/OptionSet.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <memory>
 #include <stdexcept>
+#include <thread>
 
 namespace citycode::server {
 
@@ -331,12 +335,32 @@ int ServerApp::serve(const ServerConfig& config)
         log.warning("server.max_connections_per_address (%d) >= server.max_threads (%d): one address can occupy "
                     "every worker",
                     config.maxConnectionsPerAddress, config.maxThreads);
-    HttpServer server(router, workers, socket, params, limits, services.metrics, proxies);
+    // TLS: Poco's thread-per-connection server (its handshake blocks); plain HTTP: event loops.
+    std::unique_ptr<HttpServer> tlsServer;
+    std::unique_ptr<EventHttpServer> eventServer;
+    if (tls) {
+        tlsServer = std::make_unique<HttpServer>(router, workers, socket, params, limits, services.metrics, proxies);
+    } else {
+        EventHttpServer::Settings settings;
+        settings.loops = config.ioThreads > 0 ? config.ioThreads
+                                              : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
+        settings.workers = config.maxThreads;
+        settings.maxConnections = config.maxThreads + config.maxQueued;
+        settings.keepAlive = config.keepAlive;
+        settings.maxKeepAliveRequests = config.maxKeepAliveRequests;
+        settings.bodyTimeout = Poco::Timespan(config.timeoutSeconds, 0);
+        // On PostgreSQL a "fast" route's reads cross the network: every request goes to a worker.
+        settings.fastRoutesOnLoops = database->backend() == DatabaseBackend::Sqlite;
+        eventServer = std::make_unique<EventHttpServer>(router, socket, settings, limits, services.metrics, proxies);
+    }
 
     const std::string url = config.urlFor(socket.address().port());
     if (admin)
         printFirstStart(*admin, url);
-    server.start();
+    if (tlsServer)
+        tlsServer->start();
+    else
+        eventServer->start();
     if (!config.portFile.empty())
         writePortFile(config.portFile, socket.address().port());
     log.information("citycode-server %s listening on %s (%s)", std::string(CITYCODE_VERSION),
@@ -361,8 +385,13 @@ int ServerApp::serve(const ServerConfig& config)
     keyRotation.stop();
 
     log.information("stopping: no new connections, finishing requests in progress");
-    server.stopAll(); // idle connections close now, busy ones after their current answer
-    workers.joinAll();
+    // Idle connections close now, busy ones after their current answer.
+    if (tlsServer) {
+        tlsServer->stopAll();
+        workers.joinAll();
+    } else {
+        eventServer->stop();
+    }
     services.openApi.stop(); // the records of the last answered requests are committed
     database->close();
     if (!config.portFile.empty())

@@ -39,6 +39,7 @@ const std::map<std::string, std::string>& defaults()
         {"server.public_url", ""},
         {"server.max_threads", "64"},
         {"server.max_queued", "64"},
+        {"server.io_threads", "0"},
         {"server.max_connections_per_address", "32"},
         {"server.header_timeout", "5"},
         {"server.keep_alive", "true"},
@@ -232,6 +233,7 @@ ServerConfig ServerConfig::load(const std::string& configFile, const std::map<st
     config.publicUrl = read.text("server.public_url");
     config.maxThreads = read.smallInteger("server.max_threads", 1, 1024);
     config.maxQueued = read.smallInteger("server.max_queued", 1, 100000);
+    config.ioThreads = read.smallInteger("server.io_threads", 0, 256);
     config.keepAlive = read.boolean("server.keep_alive");
     config.maxKeepAliveRequests = read.smallInteger("server.max_keep_alive_requests", 1, 1000000);
     config.keepAliveTimeoutSeconds = read.smallInteger("server.keep_alive_timeout", 1, 3600);

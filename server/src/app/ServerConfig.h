@@ -19,6 +19,7 @@ struct ServerConfig
     std::string publicUrl;                  // server.public_url, shown in the first-start message
     int maxThreads = 64;                    // server.max_threads
     int maxQueued = 64;                     // server.max_queued
+    int ioThreads = 0;                      // server.io_threads (0: one per CPU core)
     int maxConnectionsPerAddress = 32;      // server.max_connections_per_address
     int headerTimeoutSeconds = 5;           // server.header_timeout
     bool keepAlive = true;                  // server.keep_alive

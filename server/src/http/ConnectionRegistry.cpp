@@ -26,7 +26,7 @@ std::int64_t nowMicros()
 std::string timeoutAnswer()
 {
     const std::string requestId = nextRequestId();
-    const std::string body = ErrorMapper::envelope("REQUEST_TIMEOUT", "the request header took too long", requestId);
+    const std::string body = ErrorMapper::envelope("REQUEST_TIMEOUT", "the request took too long to arrive", requestId);
     return "HTTP/1.1 408 Request Timeout\r\nConnection: close\r\nContent-Type: application/json; charset=utf-8\r\n"
            "Cache-Control: no-store\r\nX-Request-Id: " +
            requestId + "\r\nContent-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body;
@@ -101,6 +101,31 @@ void ConnectionRegistry::armNextRequest(Slot& slot)
 {
     slot.keepAliveWait.store(true);
     arm(slot, m_settings.keepAliveTimeout + m_settings.headerTimeout);
+}
+
+void ConnectionRegistry::armBody(Slot& slot, Poco::Timespan timeout)
+{
+    slot.keepAliveWait.store(false);
+    arm(slot, timeout);
+}
+
+void ConnectionRegistry::armLinger(Slot& slot, Poco::Timespan timeout)
+{
+    slot.keepAliveWait.store(true); // nothing more is answered on a closing connection
+    arm(slot, timeout);
+}
+
+std::string ConnectionRegistry::refusal(const std::string& code, const std::string& message)
+{
+    const std::string requestId = nextRequestId();
+    const std::string body = ErrorMapper::envelope(code, message, requestId);
+    const Poco::Net::HTTPResponse::HTTPStatus status = ErrorMapper::statusFor(code);
+    return "HTTP/1.1 " + std::to_string(static_cast<int>(status)) + " " +
+           Poco::Net::HTTPResponse::getReasonForStatus(status) +
+           "\r\nConnection: close\r\nRetry-After: 1\r\n"
+           "Content-Type: application/json; charset=utf-8\r\nCache-Control: no-store\r\n"
+           "X-Request-Id: " +
+           requestId + "\r\nContent-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body;
 }
 
 void ConnectionRegistry::arm(Slot& slot, Poco::Timespan timeout)

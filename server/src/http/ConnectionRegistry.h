@@ -65,6 +65,10 @@ public:
     // Starts the header deadline: for the first request at once, later after the keep-alive wait.
     void armFirstRequest(Slot& slot);
     void armNextRequest(Slot& slot);
+    // EventHttpServer: after the header, the body must arrive within `timeout` (else 408); while a
+    // closing connection drains what the client still sends, it is cut off silently after `timeout`.
+    void armBody(Slot& slot, Poco::Timespan timeout);
+    void armLinger(Slot& slot, Poco::Timespan timeout);
     // The header has arrived; false when the deadline had already ended the connection.
     bool disarm(Slot& slot);
     static bool expired(const Slot& slot) { return slot.deadline.load() < 0; }
@@ -74,6 +78,10 @@ public:
     bool stopping() const { return m_stopping.load(); }
 
     const Settings& settings() const { return m_settings; }
+
+    // The whole answer written to a plain-HTTP connection refused at accept (429 or 503 with
+    // Retry-After, RFC 9110 §10.2.3), so the client can tell "busy, retry later" from a failure.
+    static std::string refusal(const std::string& code, const std::string& message);
 
 private:
     void arm(Slot& slot, Poco::Timespan timeout);

@@ -1,6 +1,7 @@
 #include "http/Exchange.h"
 
 #include "citycode/common/Error.h"
+#include "http/JsonText.h"
 
 #include <Poco/Net/HTTPServerRequest.h>
 #include <Poco/Net/HTTPServerResponse.h>
@@ -84,9 +85,7 @@ void Exchange::refuseLargeBody(std::size_t limit)
 
 void Exchange::sendJson(Poco::Net::HTTPResponse::HTTPStatus status, const Poco::JSON::Object& body)
 {
-    std::ostringstream text;
-    body.stringify(text);
-    const std::string payload = text.str();
+    const std::string payload = JsonText::of(body);
     if (!m_bodyConsumed && requestHasBody())
         m_response.setKeepAlive(false);
     m_response.setStatusAndReason(status);
@@ -116,6 +115,14 @@ const Principal& Exchange::principal() const
     if (!m_principal)
         throw common::Error("UNAUTHENTICATED", "sign in first");
     return *m_principal;
+}
+
+Exchange::Resume Exchange::later()
+{
+    if (!m_deferrer || m_deferred)
+        throw common::Error("INTERNAL_ERROR", "this request cannot be answered later");
+    m_deferred = true;
+    return m_deferrer();
 }
 
 bool Exchange::responseSent() const

@@ -6,6 +6,7 @@
 #include <Poco/Net/HTTPResponse.h>
 
 #include <cstddef>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -55,6 +56,19 @@ public:
 
     bool responseSent() const;
 
+    // Answering later, for a handler that waits for work done elsewhere (the open API's group
+    // commit) without holding a thread meanwhile. The handler calls later() and returns without
+    // sending; whoever finishes the work calls the returned Resume exactly once, from any thread,
+    // with a task. The task then runs on the thread that serves the connection, with the same
+    // error mapping as the handler, and sends the answer; then the request is logged and counted.
+    // A handler must not throw after later() (it would be answered at once and the task dropped).
+    using Task = std::function<void(Exchange&)>;
+    using Resume = std::function<void(Task)>;
+    Resume later();
+    bool deferred() const { return m_deferred; }
+    // Set by the Router: how later() reaches the request's front.
+    void setDeferrer(std::function<Resume()> deferrer) { m_deferrer = std::move(deferrer); }
+
     // The signed-in caller, set by the Router for every non-public route. Throws
     // citycode::common::Error("UNAUTHENTICATED") on a public route.
     const Principal& principal() const;
@@ -73,6 +87,8 @@ private:
     bool m_bodyConsumed = false;
     std::string m_remoteAddress;
     std::optional<Principal> m_principal;
+    std::function<Resume()> m_deferrer;
+    bool m_deferred = false;
 };
 
 } // namespace citycode::server

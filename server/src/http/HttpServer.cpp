@@ -78,15 +78,7 @@ private:
     {
         if (m_registry.settings().tls)
             return;
-        const std::string requestId = nextRequestId();
-        const std::string body = ErrorMapper::envelope(code, message, requestId);
-        const Poco::Net::HTTPResponse::HTTPStatus status = ErrorMapper::statusFor(code);
-        const std::string answer = "HTTP/1.1 " + std::to_string(static_cast<int>(status)) + " " +
-                                   Poco::Net::HTTPResponse::getReasonForStatus(status) +
-                                   "\r\nConnection: close\r\nRetry-After: 1\r\n"
-                                   "Content-Type: application/json; charset=utf-8\r\nCache-Control: no-store\r\n"
-                                   "X-Request-Id: " +
-                                   requestId + "\r\nContent-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body;
+        const std::string answer = ConnectionRegistry::refusal(code, message);
         // Never blocks the acceptor: a fresh socket's send buffer takes a few hundred bytes.
         (void)::send(fd, answer.data(), answer.size(), MSG_DONTWAIT | MSG_NOSIGNAL);
         ::shutdown(fd, SHUT_WR);

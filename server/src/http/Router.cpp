@@ -17,7 +17,14 @@
 #include <Poco/Timestamp.h>
 #include <Poco/URI.h>
 
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
 #include <algorithm>
+#include <condition_variable>
+#include <deque>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <sstream>
 
@@ -145,7 +152,127 @@ std::string join(const std::vector<std::string>& items, const std::string& separ
     return text;
 }
 
-// Handles one request: request id, routing, error mapping and the access log line.
+void logAccess(Exchange& exchange, const Poco::Timestamp& started)
+{
+    Poco::Logger& log = Poco::Logger::get("citycode.access");
+    if (!log.information())
+        return;
+    const double durationMs = static_cast<double>(started.elapsed()) / 1000.0; // microseconds -> ms
+    rapidjson::StringBuffer line;
+    rapidjson::Writer<rapidjson::StringBuffer> out(line);
+    const auto field = [&out](const char* name, const std::string& value) {
+        out.Key(name);
+        out.String(value.data(), static_cast<rapidjson::SizeType>(value.size()));
+    };
+    out.StartObject();
+    field("time", Poco::DateTimeFormatter::format(started, "%Y-%m-%dT%H:%M:%S.%iZ"));
+    field("requestId", exchange.requestId());
+    field("method", exchange.request().getMethod());
+    field("path", exchange.path().substr(0, kMaxLoggedPath));
+    out.Key("status");
+    out.Int(static_cast<int>(exchange.response().getStatus()));
+    out.Key("durationMs");
+    out.Double(durationMs);
+    field("remote", exchange.remoteAddress());
+    out.EndObject();
+    log.information(std::string(line.GetString(), line.GetSize()));
+}
+
+// One request from its header to its answer: request id, routing, error mapping, the access log
+// line and the metrics. Shared by the tasks that continue it on other threads (offload, later).
+class Dispatch : public std::enable_shared_from_this<Dispatch>
+{
+public:
+    Dispatch(const Router& router, Router::Front front) : m_router(router), m_front(std::move(front)) {}
+
+    void start(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response)
+    {
+        std::string requestId = nextRequestId();
+        response.set("X-Request-Id", requestId);
+        m_target = parseTarget(request.getURI());
+        m_match = m_target ? m_router.match(request.getMethod(), m_target->segments) : Router::Match{};
+        m_exchange.emplace(request, response, std::move(requestId), m_target ? m_target->path : std::string("-"),
+                           std::move(m_match.params), m_router.maxBodyBytes());
+        m_exchange->setRemoteAddress(
+            m_router.trustedProxies().clientAddress(request.clientAddress().host(), forwardedFor(request)));
+        m_exchange->setDeferrer([this] {
+            return Exchange::Resume([self = shared_from_this()](Exchange::Task task) {
+                self->m_front.post([self, task = std::move(task)] { self->resume(task); });
+            });
+        });
+        if (m_match.route && !m_match.route->fast && m_front.offload)
+            m_front.offload([self = shared_from_this()] { self->run(); });
+        else
+            run();
+    }
+
+private:
+    void run()
+    {
+        Exchange& exchange = *m_exchange;
+        auto& request = exchange.request();
+        try {
+            refuseAnnouncedLargeBody(request, m_router.maxBodyBytes());
+            if (!m_target)
+                throw common::Error("BAD_REQUEST", "malformed request target");
+            if (m_match.route) {
+                authorize(m_match.route->access, m_router.authenticator(), exchange);
+                m_match.route->handler(exchange);
+            } else if (!m_match.allowedMethods.empty()) {
+                exchange.response().set("Allow", join(m_match.allowedMethods, ", "));
+                throw common::Error("METHOD_NOT_ALLOWED", request.getMethod() + " is not allowed here; allowed: " +
+                                                              join(m_match.allowedMethods, ", "));
+            } else {
+                throw common::Error("NOT_FOUND", "no resource at this path");
+            }
+        } catch (...) {
+            // A handler that throws after later() has broken its promise to answer later: it is
+            // answered now, and the late task is dropped.
+            m_abandoned = exchange.deferred();
+            ErrorMapper::respondToCurrentException(exchange, Poco::Logger::get("citycode"));
+            finish();
+            return;
+        }
+        if (!exchange.deferred())
+            finish();
+    }
+
+    void resume(const Exchange::Task& task)
+    {
+        if (m_abandoned)
+            return;
+        try {
+            task(*m_exchange);
+        } catch (...) {
+            ErrorMapper::respondToCurrentException(*m_exchange, Poco::Logger::get("citycode"));
+        }
+        finish();
+    }
+
+    void finish()
+    {
+        Exchange& exchange = *m_exchange;
+        logAccess(exchange, m_started);
+        if (HttpMetrics* metrics = m_router.metrics()) {
+            const int route = m_match.route ? static_cast<int>(m_match.route - m_router.routes().data()) : -1;
+            metrics->recordRequest(route, exchange.request().getMethod(),
+                                   static_cast<int>(exchange.response().getStatus()), m_started.elapsed());
+        }
+        exchange.setDeferrer(nullptr);
+        m_front.done();
+    }
+
+    const Router& m_router;
+    Router::Front m_front;
+    const Poco::Timestamp m_started;
+    std::optional<Target> m_target;
+    Router::Match m_match;
+    std::optional<Exchange> m_exchange;
+    bool m_abandoned = false;
+};
+
+// Poco's handler: serves the request in the connection's thread and waits there for an answer
+// given later.
 class DispatchHandler : public Poco::Net::HTTPRequestHandler
 {
 public:
@@ -153,61 +280,36 @@ public:
 
     void handleRequest(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response) override
     {
-        const Poco::Timestamp started;
-        std::string requestId = nextRequestId();
-        response.set("X-Request-Id", requestId);
-
-        const std::optional<Target> target = parseTarget(request.getURI());
-        Router::Match match = target ? m_router.match(request.getMethod(), target->segments) : Router::Match{};
-        Exchange exchange(request, response, std::move(requestId), target ? target->path : std::string("-"),
-                          std::move(match.params), m_router.maxBodyBytes());
-        exchange.setRemoteAddress(
-            m_router.trustedProxies().clientAddress(request.clientAddress().host(), forwardedFor(request)));
-        try {
-            refuseAnnouncedLargeBody(request, m_router.maxBodyBytes());
-            if (!target)
-                throw common::Error("BAD_REQUEST", "malformed request target");
-            if (match.route) {
-                authorize(match.route->access, m_router.authenticator(), exchange);
-                match.route->handler(exchange);
-            } else if (!match.allowedMethods.empty()) {
-                response.set("Allow", join(match.allowedMethods, ", "));
-                throw common::Error("METHOD_NOT_ALLOWED", request.getMethod() + " is not allowed here; allowed: " +
-                                                              join(match.allowedMethods, ", "));
-            } else {
-                throw common::Error("NOT_FOUND", "no resource at this path");
-            }
-        } catch (...) {
-            ErrorMapper::respondToCurrentException(exchange, Poco::Logger::get("citycode"));
-        }
-        logAccess(exchange, started);
-        if (HttpMetrics* metrics = m_router.metrics()) {
-            const int route = match.route ? static_cast<int>(match.route - m_router.routes().data()) : -1;
-            metrics->recordRequest(route, request.getMethod(), static_cast<int>(response.getStatus()),
-                                   started.elapsed());
+        std::mutex mutex;
+        std::condition_variable wake;
+        std::deque<std::function<void()>> tasks;
+        bool done = false;
+        Router::Front front;
+        front.post = [&](std::function<void()> task) {
+            std::lock_guard<std::mutex> lock(mutex);
+            tasks.push_back(std::move(task));
+            wake.notify_one();
+        };
+        front.done = [&] {
+            std::lock_guard<std::mutex> lock(mutex);
+            done = true;
+            wake.notify_one();
+        };
+        m_router.dispatch(request, response, front);
+        std::unique_lock<std::mutex> lock(mutex);
+        for (;;) {
+            wake.wait(lock, [&] { return done || !tasks.empty(); });
+            if (tasks.empty())
+                return;
+            std::function<void()> task = std::move(tasks.front());
+            tasks.pop_front();
+            lock.unlock();
+            task();
+            lock.lock();
         }
     }
 
 private:
-    static void logAccess(Exchange& exchange, const Poco::Timestamp& started)
-    {
-        Poco::Logger& log = Poco::Logger::get("citycode.access");
-        if (!log.information())
-            return;
-        const double durationMs = static_cast<double>(started.elapsed()) / 1000.0; // microseconds -> ms
-        Poco::JSON::Object line(Poco::JSON_PRESERVE_KEY_ORDER);
-        line.set("time", Poco::DateTimeFormatter::format(started, "%Y-%m-%dT%H:%M:%S.%iZ"));
-        line.set("requestId", exchange.requestId());
-        line.set("method", exchange.request().getMethod());
-        line.set("path", exchange.path().substr(0, kMaxLoggedPath));
-        line.set("status", static_cast<int>(exchange.response().getStatus()));
-        line.set("durationMs", durationMs);
-        line.set("remote", exchange.remoteAddress());
-        std::ostringstream text;
-        line.stringify(text);
-        log.information(text.str());
-    }
-
     const Router& m_router;
 };
 
@@ -215,16 +317,17 @@ private:
 
 Router::Router(std::size_t maxBodyBytes) : m_maxBodyBytes(maxBodyBytes) {}
 
-void Router::add(const std::string& method, const std::string& pattern, Handler handler)
+Router::Route& Router::add(const std::string& method, const std::string& pattern, Handler handler)
 {
-    add(method, pattern, RouteAccess::publicRoute(), std::move(handler));
+    return add(method, pattern, RouteAccess::publicRoute(), std::move(handler));
 }
 
-void Router::add(const std::string& method, const std::string& pattern, RouteAccess access, Handler handler)
+Router::Route& Router::add(const std::string& method, const std::string& pattern, RouteAccess access, Handler handler)
 {
     if (pattern.empty() || pattern.front() != '/')
         throw std::invalid_argument("route pattern must start with '/': " + pattern);
     m_routes.push_back({method, splitSegments(pattern), std::move(handler), std::move(access)});
+    return m_routes.back();
 }
 
 void Router::setMetrics(HttpMetrics* metrics)
@@ -272,6 +375,11 @@ Router::Match Router::match(const std::string& method, const std::vector<std::st
 Poco::Net::HTTPRequestHandler* Router::createRequestHandler(const Poco::Net::HTTPServerRequest&)
 {
     return new DispatchHandler(*this);
+}
+
+void Router::dispatch(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response, Front front) const
+{
+    std::make_shared<Dispatch>(*this, std::move(front))->start(request, response);
 }
 
 } // namespace citycode::server

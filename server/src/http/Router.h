@@ -38,9 +38,10 @@ public:
     // maxBodyBytes: the limit of Exchange::readBody().
     explicit Router(std::size_t maxBodyBytes);
 
-    // A public route: no authentication.
-    void add(const std::string& method, const std::string& pattern, Handler handler);
-    void add(const std::string& method, const std::string& pattern, RouteAccess access, Handler handler);
+    // A public route: no authentication. Returns the new route, e.g. to mark it fast.
+    struct Route;
+    Route& add(const std::string& method, const std::string& pattern, Handler handler);
+    Route& add(const std::string& method, const std::string& pattern, RouteAccess access, Handler handler);
 
     // Who turns tokens into principals; must be set before a non-public route is served and
     // outlive the router. Without it every non-public route answers 401.
@@ -56,7 +57,27 @@ public:
     void setMetrics(HttpMetrics* metrics);
     HttpMetrics* metrics() const { return m_metrics; }
 
+    // For Poco's thread-per-connection server (TLS, tests): handles the request in the calling
+    // thread, waiting there for an answer given later (Exchange::later).
     Poco::Net::HTTPRequestHandler* createRequestHandler(const Poco::Net::HTTPServerRequest& request) override;
+
+    // How a front (EventHttpServer, or the handler above) has a request served.
+    struct Front
+    {
+        // Runs a task on the thread that serves the request's connection: where an answer given
+        // later (Exchange::later) is sent. Required.
+        std::function<void(std::function<void()>)> post;
+        // Runs the rest of the request on a thread that may block, for a route not marked fast.
+        // Empty: everything runs on the calling thread.
+        std::function<void(std::function<void()>)> offload;
+        // Called once, when the answer is in the response, on whichever thread finished it.
+        std::function<void()> done;
+    };
+
+    // Serves one request whose header (and body, for a buffering front) has been read: request id,
+    // routing, access, the handler, error mapping, the access log line and the metrics, then
+    // front.done(). May return before the answer is complete (offloaded or deferred).
+    void dispatch(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response, Front front) const;
 
     struct Route
     {
@@ -64,6 +85,10 @@ public:
         std::vector<std::string> segments; // "{name}" segments match any one segment
         Handler handler;
         RouteAccess access;
+        // Answers without blocking on the disk or the network, apart from local SQLite reads:
+        // it defers its durable write (Exchange::later). An event-driven front on SQLite runs it
+        // on its I/O thread instead of handing it to a worker.
+        bool fast = false;
     };
 
     struct Match

@@ -7,6 +7,8 @@
 #include <Poco/Exception.h>
 #include <Poco/Logger.h>
 
+#include <pthread.h>
+
 namespace citycode::server {
 
 namespace {
@@ -27,7 +29,10 @@ std::string describe(const std::exception_ptr& error)
 } // namespace
 
 DurableBatch::DurableBatch(Database& database, Poco::Logger& logger)
-    : m_database(database), m_logger(logger), m_thread([this] { loop(); })
+    : m_database(database), m_logger(logger), m_thread([this] {
+          pthread_setname_np(pthread_self(), "cc-writer");
+          loop();
+      })
 {
 }
 
@@ -57,11 +62,27 @@ std::size_t DurableBatch::run(Statement statement)
             throw common::Error("INTERNAL_ERROR", "the database writer has stopped");
         m_queue.push_back(pending);
         m_queued.notify_one();
-        pending->committed.wait(lock, [&] { return pending->done; });
+        pending->wake.wait(lock, [&] { return pending->done; });
     }
     if (pending->error)
         std::rethrow_exception(pending->error);
     return pending->result;
+}
+
+void DurableBatch::submit(Statement statement, Committed committed)
+{
+    auto pending = std::make_shared<Pending>();
+    pending->statement = std::move(statement);
+    pending->committed = std::move(committed);
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        if (!m_stopping) {
+            m_queue.push_back(std::move(pending));
+            m_queued.notify_one();
+            return;
+        }
+    }
+    pending->committed(0, std::make_exception_ptr(common::Error("INTERNAL_ERROR", "the database writer has stopped")));
 }
 
 void DurableBatch::loop()
@@ -86,10 +107,22 @@ void DurableBatch::loop()
             for (const auto& pending : batch)
                 commitAlone(*pending);
         }
-        std::lock_guard<std::mutex> lock(m_mutex);
+        {
+            std::lock_guard<std::mutex> lock(m_mutex);
+            for (const auto& pending : batch) {
+                pending->done = true;
+                if (!pending->committed)
+                    pending->wake.notify_one();
+            }
+        }
         for (const auto& pending : batch) {
-            pending->done = true;
-            pending->committed.notify_one();
+            if (!pending->committed)
+                continue;
+            try {
+                pending->committed(pending->result, pending->error);
+            } catch (...) {
+                m_logger.error("a commit notification failed: %s", describe(std::current_exception()));
+            }
         }
     }
 }

@@ -44,16 +44,27 @@ public:
     // common::Error("INTERNAL_ERROR") after stop().
     std::size_t run(Statement statement);
 
+    // What submit() calls once the statement's transaction is committed (error empty, result the
+    // statement's) or has failed (error set). Runs on the writer thread: keep it short and hand
+    // real work elsewhere (Exchange::later).
+    using Committed = std::function<void(std::size_t result, std::exception_ptr error)>;
+
+    // Queues the statement and returns at once; `committed` runs after its commit, as run() would
+    // have returned, so an event-driven caller holds no thread while the disk syncs. After stop()
+    // it runs at once with the INTERNAL_ERROR run() throws.
+    void submit(Statement statement, Committed committed);
+
     void stop();
 
 private:
     struct Pending
     {
         Statement statement;
+        Committed committed; // submit(); empty for run(), whose caller waits on `committed` below
         std::size_t result = 0;
         std::exception_ptr error;
         bool done = false;
-        std::condition_variable committed; // its own, so a batch wakes only its own waiters
+        std::condition_variable wake; // its own, so a batch wakes only its own waiters
     };
     using Batch = std::deque<std::shared_ptr<Pending>>;
 
