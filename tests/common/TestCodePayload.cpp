@@ -73,7 +73,7 @@ TEST(CodePayload, PrintableFormUsesOnlyQrAlphanumericCharacters)
     std::string text = sealCode(samplePayload(), kMacKey);
     for (char c : text)
         EXPECT_NE(std::strchr("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:", c), nullptr) << c;
-    // docs/code-format.md "Size": a typical dynamic code is 89 bytes, 138 characters (QR version 5-M).
+    // docs/code-format.md "Size": a typical dynamic code is 89 bytes, 138 characters (QR version 6-M).
     EXPECT_EQ(text.size(), 138u);
 }
 
