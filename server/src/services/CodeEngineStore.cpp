@@ -2,9 +2,9 @@
 
 #include "services/CodeStyleService.h"
 #include "storage/CallerRepository.h"
+#include "storage/ChangeGenerationRepository.h"
 #include "storage/CodeRuleRepository.h"
 #include "storage/Database.h"
-#include "storage/RecordStore.h"
 #include "storage/TerminalRepository.h"
 
 #include <Poco/Data/Session.h>
@@ -110,11 +110,7 @@ std::size_t CodeEngineStore::Kept::size() const
 
 void CodeEngineStore::beginRequest() const
 {
-    Poco::Int64 generation = 0;
-    {
-        Poco::Data::Session session = m_database.session();
-        generation = RecordStore(session).scalar("SELECT value FROM change_generation WHERE id = 1", {});
-    }
+    const Poco::Int64 generation = ChangeGenerationRepository::current(m_database);
     std::lock_guard<std::mutex> lock(m_mutex);
     if (generation != m_generation) {
         m_kept = Kept();

@@ -68,11 +68,7 @@ Poco::Int64 UserService::open(Poco::Int64 platformId, Poco::Int64 appId, const U
 
 std::optional<UserElements> UserService::find(Poco::Int64 userId)
 {
-    std::optional<StoredUser> stored;
-    {
-        Poco::Data::Session session = m_database.session();
-        stored = UserRepository(session).byId(userId);
-    }
+    const std::optional<StoredUser> stored = UserRepository::byId(m_database, userId);
     if (!stored || !stored->enabled)
         return std::nullopt;
     UserElements elements;
@@ -85,8 +81,7 @@ std::optional<UserElements> UserService::find(Poco::Int64 userId)
 
 bool UserService::exists(Poco::Int64 userId)
 {
-    Poco::Data::Session session = m_database.session();
-    return UserRepository(session).isEnabled(userId);
+    return UserRepository::isEnabled(m_database, userId);
 }
 
 } // namespace citycode::server

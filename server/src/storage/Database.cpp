@@ -1,6 +1,7 @@
 #include "storage/Database.h"
 
 #include "citycode/common/Error.h"
+#include "storage/SqliteReads.h"
 #include "storage/SqliteStatementCache.h"
 
 #include <Poco/Data/PostgreSQL/Connector.h>
@@ -29,6 +30,8 @@ constexpr char kPostgresScheme[] = "postgres://";
 
 // Milliseconds SQLite waits for a competing writer before giving up with "database is locked".
 constexpr int kSqliteBusyTimeoutMs = 5000;
+// WAL pages after which a commit checkpoints (PRAGMA wal_autocheckpoint; SQLite's default is 1000).
+constexpr int kSqliteCheckpointPages = 8000;
 
 // Applies the per-connection SQLite settings to every session the pool creates.
 class SqliteSessionPool : public Poco::Data::SessionPool
@@ -46,6 +49,11 @@ protected:
         // credential or code must survive once the client has been told it exists.
         session << "PRAGMA synchronous=FULL", now;
         session << "PRAGMA busy_timeout=" + std::to_string(kSqliteBusyTimeoutMs), now;
+        // A checkpoint copies each page changed since the last one back into the database file
+        // once, inside the commit that crosses the threshold. The default, every 1000 WAL pages,
+        // copied the open API's busy pages (index leaves, the tables' last pages) over and over;
+        // every 8000 pages (32 MiB) copies each of them once per far more commits.
+        session << "PRAGMA wal_autocheckpoint=" + std::to_string(kSqliteCheckpointPages), now;
         // SQLite enforces REFERENCES clauses only when asked, per connection.
         session << "PRAGMA foreign_keys=ON", now;
         SqliteStatementCache::adopt(session, static_cast<const Poco::Data::SessionPool*>(this));
@@ -183,6 +191,8 @@ void Database::openSqlite(const std::string& url, const std::string& dataDir, in
         }
         if (Poco::icompare(mode, "wal") != 0)
             throw common::Error("DATABASE_OPEN_FAILED", "SQLite refused WAL mode for " + m_location);
+        m_reads =
+            std::make_unique<SqliteReads>(m_location, kSqliteBusyTimeoutMs, static_cast<std::size_t>(maxSessions));
     } catch (const Poco::Exception& e) {
         throw common::Error("DATABASE_OPEN_FAILED", "cannot open " + m_location + ": " + e.displayText());
     }
@@ -231,6 +241,8 @@ const char* Database::backendName() const
 
 void Database::close()
 {
+    if (m_reads)
+        m_reads->close();
     if (m_pool && m_pool->isActive()) {
         m_pool->shutdown();
         SqliteStatementCache::release(static_cast<const Poco::Data::SessionPool*>(m_pool.get()));

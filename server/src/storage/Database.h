@@ -10,6 +10,8 @@
 
 namespace citycode::server {
 
+class SqliteReads;
+
 enum class DatabaseBackend
 {
     Sqlite,
@@ -51,6 +53,9 @@ public:
     const std::string& location() const { return m_location; }
     // The session pool, for GET /metrics (capacity, used, idle); read-only use only.
     const Poco::Data::SessionPool& pool() const { return *m_pool; }
+    // Connections for the reads made on every open API request, outside the pool (SQLite only;
+    // nullptr on PostgreSQL, where those reads take a pooled session).
+    SqliteReads* sqliteReads() { return m_reads.get(); }
 
     // Closes every session; later session() calls throw. Idempotent.
     void close();
@@ -81,6 +86,7 @@ private:
     DatabaseBackend m_backend = DatabaseBackend::Sqlite;
     std::string m_location;
     std::unique_ptr<Poco::Data::SessionPool> m_pool;
+    std::unique_ptr<SqliteReads> m_reads;
 };
 
 } // namespace citycode::server

@@ -3,16 +3,29 @@
 #include "citycode/common/Error.h"
 #include "storage/Database.h"
 #include "storage/RecordStore.h"
+#include "storage/SqliteReads.h"
 
 namespace citycode::server {
 
+namespace {
+
+// The columns `one` and byId(Database&) read, in this order.
+constexpr char kColumns[] = "SELECT id, platform_id, app_id, name_sealed, name_hash, id_number_sealed, id_number_hash,"
+                            " phone_sealed, phone_hash, cert_type, status FROM city_users WHERE ";
+constexpr char kEnabled[] = "SELECT CASE WHEN status = 'enabled' THEN 1 ELSE 0 END FROM city_users WHERE id = $1";
+
+// SqliteReads keeps statements by the address of their text: one text for the process.
+const char* byIdSql()
+{
+    static const std::string sql = std::string(kColumns) + "id = $1";
+    return sql.c_str();
+}
+
+} // namespace
+
 std::optional<StoredUser> UserRepository::one(const std::string& where, const Poco::Dynamic::Var& value)
 {
-    const auto rows = RecordStore(m_session).select(
-        "SELECT id, platform_id, app_id, name_sealed, name_hash, id_number_sealed, id_number_hash, phone_sealed,"
-        " phone_hash, cert_type, status FROM city_users WHERE " +
-            where,
-        {value});
+    const auto rows = RecordStore(m_session).select(kColumns + where, {value});
     if (rows.empty())
         return std::nullopt;
     const Poco::JSON::Object::Ptr& row = rows.front();
@@ -38,8 +51,45 @@ std::optional<StoredUser> UserRepository::byId(Poco::Int64 id)
 
 bool UserRepository::isEnabled(Poco::Int64 id)
 {
-    return RecordStore(m_session).scalar(
-               "SELECT CASE WHEN status = 'enabled' THEN 1 ELSE 0 END FROM city_users WHERE id = $1", {id}) == 1;
+    return RecordStore(m_session).scalar(kEnabled, {id}) == 1;
+}
+
+std::optional<StoredUser> UserRepository::byId(Database& database, Poco::Int64 id)
+{
+    SqliteReads* reads = database.sqliteReads();
+    if (!reads) {
+        Poco::Data::Session session = database.session();
+        return UserRepository(session).byId(id);
+    }
+    SqliteReads::Read read = reads->prepare(byIdSql());
+    read.bind(1, id);
+    if (!read.step())
+        return std::nullopt;
+    StoredUser user;
+    user.id = read.integer(0);
+    user.platformId = read.integer(1);
+    user.appId = read.integer(2);
+    user.nameSealed = read.text(3);
+    user.nameHash = read.text(4);
+    user.idNumberSealed = read.text(5);
+    user.idNumberHash = read.text(6);
+    user.phoneSealed = read.text(7);
+    user.phoneHash = read.text(8);
+    user.certType = read.text(9);
+    user.enabled = read.text(10) == "enabled";
+    return user;
+}
+
+bool UserRepository::isEnabled(Database& database, Poco::Int64 id)
+{
+    SqliteReads* reads = database.sqliteReads();
+    if (!reads) {
+        Poco::Data::Session session = database.session();
+        return UserRepository(session).isEnabled(id);
+    }
+    SqliteReads::Read read = reads->prepare(kEnabled);
+    read.bind(1, id);
+    return read.step() && read.integer(0) == 1;
 }
 
 std::optional<StoredUser> UserRepository::byIdNumberHash(const std::string& hash)

@@ -12,6 +12,8 @@ class Session;
 
 namespace citycode::server {
 
+class Database;
+
 // A city user as stored: the three elements sealed, each with its search hash.
 struct StoredUser
 {
@@ -36,6 +38,12 @@ public:
     // ask this on every request).
     bool isEnabled(Poco::Int64 id);
     std::optional<StoredUser> byIdNumberHash(const std::string& hash);
+
+    // byId and isEnabled for the open API's show and verify, outside any transaction: on SQLite
+    // through Database::sqliteReads() (no pooled session), on PostgreSQL through a pooled session.
+    static std::optional<StoredUser> byId(Database& database, Poco::Int64 id);
+    static bool isEnabled(Database& database, Poco::Int64 id);
+
     // Inserts unless a user with this ID number exists (ON CONFLICT DO NOTHING); returns the id
     // of the new or the existing user.
     Poco::Int64 insertOrFind(const StoredUser& user);
