@@ -2,6 +2,7 @@
 
 #include "citycode/common/Crypto.h"
 #include "citycode/common/Error.h"
+#include "citycode/common/Sm4GcmKey.h"
 
 #include <cerrno>
 #include <cstring>
@@ -72,6 +73,7 @@ PersonalDataCipher::PersonalDataCipher(common::Bytes dataKey) : m_dataKey(std::m
         throw common::Error("DATA_KEY_INVALID", "the data key must have " + std::to_string(kKeyBytes) + " bytes, not " +
                                                     std::to_string(m_dataKey.size()));
     m_hashKey = common::mac(common::CodeAlg::HmacSm3, m_dataKey, common::toBytes(kSearchKeyLabel));
+    m_sealing = std::make_shared<const common::Sm4GcmKey>(m_dataKey);
 }
 
 PersonalDataCipher PersonalDataCipher::fromKeyFile(const std::string& path)
@@ -89,7 +91,7 @@ PersonalDataCipher PersonalDataCipher::fromKeyFile(const std::string& path)
 
 std::string PersonalDataCipher::seal(const std::string& plaintext, const std::string& column) const
 {
-    return common::toHex(common::aeadSeal(common::AeadAlg::Sm4Gcm, m_dataKey, common::toBytes(plaintext), aad(column)));
+    return common::toHex(m_sealing->seal(common::toBytes(plaintext), aad(column)));
 }
 
 std::string PersonalDataCipher::open(const std::string& sealed, const std::string& column) const
@@ -100,7 +102,7 @@ std::string PersonalDataCipher::open(const std::string& sealed, const std::strin
     } catch (const common::Error&) {
         throw common::Error("CRYPTO_AEAD_FAILED", "a sealed value in " + column + " is not hex");
     }
-    return common::toString(common::aeadOpen(common::AeadAlg::Sm4Gcm, m_dataKey, bytes, aad(column)));
+    return common::toString(m_sealing->open(bytes.data(), bytes.size(), aad(column)));
 }
 
 std::string PersonalDataCipher::searchHash(const std::string& plaintext, const std::string& column) const

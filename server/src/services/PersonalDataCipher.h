@@ -2,7 +2,12 @@
 
 #include "citycode/common/Bytes.h"
 
+#include <memory>
 #include <string>
+
+namespace citycode::common {
+class Sm4GcmKey;
+}
 
 namespace citycode::server {
 
@@ -10,7 +15,8 @@ namespace citycode::server {
 // with SM4-GCM (GB/T 32907, GCM per NIST SP 800-38D) under the 16-byte data key and stored as
 // hex text; the column name is the associated data, so a value copied into another column does
 // not open. Beside each sealed value a keyed hash (HMAC-SM3, GB/T 32905, under a key derived from
-// the data key) allows exact search without decrypting. Immutable, safe to share between threads.
+// the data key) allows exact search without decrypting. The SM4 key schedule is made once (show and
+// verify open three values per request). Immutable, safe to share between threads.
 class PersonalDataCipher
 {
 public:
@@ -35,6 +41,7 @@ public:
 private:
     common::Bytes m_dataKey;
     common::Bytes m_hashKey;
+    std::shared_ptr<const common::Sm4GcmKey> m_sealing; // of m_dataKey
 };
 
 } // namespace citycode::server
