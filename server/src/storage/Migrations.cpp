@@ -8,6 +8,7 @@
 #include "storage/Database.h"
 #include "storage/KeySchema.h"
 #include "storage/OpenApiSchema.h"
+#include "storage/OpenApiWritesSchema.h"
 #include "storage/RuleDesignMenuSchema.h"
 #include "storage/StaticCodeSchema.h"
 #include "storage/Transaction.h"
@@ -69,6 +70,7 @@ const std::vector<Migration>& migrations()
         {9, "code style symbology, error correction, quiet zone, module and print size",
          CodeStyleLookSchema::statements()},
         {10, "change generation raised by the tables the open API caches", ChangeGenerationSchema::statements()},
+        {11, "fewer indexes on code records; used marks keyed by expiry", OpenApiWritesSchema::statements()},
         {4, "code specifications, code rules and versions, app code permissions, terminals",
          CodeEngineSchema::statements()},
         {3,

@@ -18,7 +18,7 @@ bool NonceStore::markUsed(Poco::Data::Session& session, const CodeUse& use)
     const SqlValue user = use.userId ? SqlValue(static_cast<Poco::Int64>(*use.userId)) : SqlValue();
     return RecordStore(session).execute(
                "INSERT INTO code_uses (nonce, rule_id, rule_version, user_id, caller, expires_at, used_at)"
-               " VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (nonce) DO NOTHING",
+               " VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (expires_at, nonce) DO NOTHING",
                {use.nonceHex, static_cast<Poco::Int64>(use.ruleId), static_cast<Poco::Int64>(use.ruleVersion), user,
                 use.caller, static_cast<Poco::Int64>(use.expiresAt), Database::timestampNow()}) == 1;
 }
