@@ -264,6 +264,24 @@ TEST_P(TestChunkedBody, ChunkedBodyJustOverTheLimitIs413)
     EXPECT_EQ(errorCode(response), "PAYLOAD_TOO_LARGE");
 }
 
+TEST_P(TestChunkedBody, PipelinedRequestsAreAnsweredInOrder)
+{
+    // Three requests in one write, the last one chunked: each is read whole and answered in turn.
+    LoopbackClient client(port());
+    client.send("POST /echo HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 3\r\n\r\nabc"
+                "POST /echo HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 5\r\n\r\nabcde" +
+                chunkedRequest(chunked(7, 4)));
+    const std::string answers = client.receiveUntilClosed(5s).data;
+    const std::size_t first = answers.find("\"size\":3");
+    const std::size_t second = answers.find("\"size\":5");
+    const std::size_t third = answers.find("\"size\":7");
+    ASSERT_NE(first, std::string::npos) << answers;
+    ASSERT_NE(second, std::string::npos) << answers;
+    ASSERT_NE(third, std::string::npos) << answers;
+    EXPECT_LT(first, second);
+    EXPECT_LT(second, third);
+}
+
 TEST_P(TestChunkedBody, TruncatedBodyIs400)
 {
     // Content-Length promises more than the client sends before it stops sending.
