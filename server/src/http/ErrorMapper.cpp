@@ -9,6 +9,7 @@
 #include <Poco/Logger.h>
 #include <Poco/Net/HTTPServerRequest.h>
 #include <Poco/Net/HTTPServerResponse.h>
+#include <Poco/String.h>
 
 #include <map>
 #include <sstream>
@@ -133,6 +134,16 @@ void respondInternal(Exchange& exchange, Poco::Logger& logger, const std::string
 }
 
 } // namespace
+
+std::string ErrorMapper::malformedHeaderCode(const std::string& problem)
+{
+    const std::string text = Poco::toLower(problem);
+    if (text.find("field") != std::string::npos)
+        return "HEADER_TOO_LARGE";
+    if (text.find("uri") != std::string::npos)
+        return "URI_TOO_LONG";
+    return "BAD_REQUEST";
+}
 
 Status ErrorMapper::statusFor(const std::string& code)
 {

@@ -27,6 +27,11 @@ public:
     // The status for a code; 500 for a code that is not in the table.
     static Poco::Net::HTTPResponse::HTTPStatus statusFor(const std::string& code);
 
+    // The error code for a request header Poco could not parse, from its message (MessageHeader::read
+    // and HTTPRequest::read say which limit only in words): HEADER_TOO_LARGE (431, RFC 6585 §5),
+    // URI_TOO_LONG (414, RFC 9110 §15.5.15) or BAD_REQUEST.
+    static std::string malformedHeaderCode(const std::string& problem);
+
     // Answers with the error envelope.
     static void respond(Exchange& exchange, const std::string& code, const std::string& message);
 

@@ -50,17 +50,6 @@ constexpr std::size_t kMaxReadAhead = 256 * 1024;
 constexpr std::uint64_t kWakeTag = ~std::uint64_t{0};
 constexpr std::uint64_t kListenTag = ~std::uint64_t{0} - 1;
 
-// Poco's header parser reports its limits by message only (MessageHeader::read, HTTPRequest::read).
-std::string codeForMalformed(const std::string& problem)
-{
-    const std::string text = Poco::toLower(problem);
-    if (text.find("field") != std::string::npos)
-        return "HEADER_TOO_LARGE"; // 431, RFC 6585 §5
-    if (text.find("uri") != std::string::npos)
-        return "URI_TOO_LONG"; // 414, RFC 9110 §15.5.15
-    return "BAD_REQUEST";
-}
-
 // The Date header (RFC 9110 §6.6.1), formatted once a second per thread.
 const std::string& httpDate()
 {
@@ -671,7 +660,7 @@ bool EventHttpServer::Connection::takeHeader()
         Poco::MemoryInputStream header(m_in.data(), end);
         m_request->read(header);
     } catch (const Poco::Net::MessageException& e) {
-        answerMalformed(codeForMalformed(e.message()));
+        answerMalformed(ErrorMapper::malformedHeaderCode(e.message()));
         return false;
     } catch (const Poco::Exception&) {
         answerMalformed("BAD_REQUEST");

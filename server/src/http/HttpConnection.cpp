@@ -25,17 +25,6 @@ namespace citycode::server {
 
 namespace {
 
-// Poco's header parser reports its limits by message only (MessageHeader::read, HTTPRequest::read).
-std::string codeForMalformed(const std::string& problem)
-{
-    const std::string text = Poco::toLower(problem);
-    if (text.find("field") != std::string::npos)
-        return "HEADER_TOO_LARGE"; // 431, RFC 6585 §5
-    if (text.find("uri") != std::string::npos)
-        return "URI_TOO_LONG"; // 414, RFC 9110 §15.5.15
-    return "BAD_REQUEST";
-}
-
 // How long and how much a closing connection still reads from a client that keeps sending.
 constexpr std::chrono::milliseconds kLingerTime{1000};
 constexpr std::size_t kLingerBytes = 256 * 1024;
@@ -162,7 +151,7 @@ void HttpConnection::serveRequests(Poco::Net::HTTPServerSession& session)
         } catch (const Poco::Net::MessageException& e) {
             if (ConnectionRegistry::expired(m_slot))
                 return; // the watchdog has answered 408
-            answerMalformed(session, codeForMalformed(e.message()));
+            answerMalformed(session, ErrorMapper::malformedHeaderCode(e.message()));
             return;
         } catch (const Poco::SyntaxException&) {
             answerMalformed(session, "BAD_REQUEST"); // a Content-Length that is not a number
