@@ -331,7 +331,8 @@ int ServerApp::serve(const ServerConfig& config)
     limits.headerTimeout = Poco::Timespan(config.headerTimeoutSeconds, 0);
     limits.keepAliveTimeout = Poco::Timespan(config.keepAliveTimeoutSeconds, 0);
     limits.tls = static_cast<bool>(tls);
-    if (config.maxConnectionsPerAddress >= config.maxThreads)
+    // Only with TLS does each open connection hold a worker.
+    if (tls && config.maxConnectionsPerAddress >= config.maxThreads)
         log.warning("server.max_connections_per_address (%d) >= server.max_threads (%d): one address can occupy "
                     "every worker",
                     config.maxConnectionsPerAddress, config.maxThreads);
