@@ -208,7 +208,6 @@ void OpenApiHandlers::codeCall(Exchange& exchange, const std::string& action, co
         if (record.caller.empty())
             record.caller = claimedCaller(exchange);
     }
-    call->result = record.result;
 
     // The answer waits for the commit without holding this thread: an event-driven front serves
     // other connections meanwhile, and the answer is sent from the connection's thread.

@@ -44,6 +44,7 @@
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <thread>
 
@@ -325,7 +326,8 @@ int ServerApp::serve(const ServerConfig& config)
     // little: a thread is started again when the queue fills.
     params->setThreadIdleTime(Poco::Timespan(1, 0));
     // A pool of our own, so that stopping can wait for exactly the requests still being handled.
-    Poco::ThreadPool workers(1, config.maxThreads);
+    // Only the TLS front uses it: the event loops keep their own workers.
+    std::optional<Poco::ThreadPool> workers;
     ConnectionRegistry::Settings limits;
     limits.maxPerAddress = config.maxConnectionsPerAddress;
     limits.headerTimeout = Poco::Timespan(config.headerTimeoutSeconds, 0);
@@ -340,7 +342,8 @@ int ServerApp::serve(const ServerConfig& config)
     std::unique_ptr<HttpServer> tlsServer;
     std::unique_ptr<EventHttpServer> eventServer;
     if (tls) {
-        tlsServer = std::make_unique<HttpServer>(router, workers, socket, params, limits, services.metrics, proxies);
+        workers.emplace(1, config.maxThreads);
+        tlsServer = std::make_unique<HttpServer>(router, *workers, socket, params, limits, services.metrics, proxies);
     } else {
         EventHttpServer::Settings settings;
         settings.loops = config.ioThreads > 0 ? config.ioThreads
@@ -389,7 +392,7 @@ int ServerApp::serve(const ServerConfig& config)
     // Idle connections close now, busy ones after their current answer.
     if (tlsServer) {
         tlsServer->stopAll();
-        workers.joinAll();
+        workers->joinAll();
     } else {
         eventServer->stop();
     }

@@ -7,6 +7,7 @@
 
 #include <atomic>
 #include <condition_variable>
+#include <cstddef>
 #include <cstdint>
 #include <map>
 #include <mutex>
@@ -78,6 +79,11 @@ public:
     bool stopping() const { return m_stopping.load(); }
 
     const Settings& settings() const { return m_settings; }
+
+    // How long and how much a closing connection still reads and drops from a client that keeps
+    // sending, so that the answer is not destroyed by a reset (like nginx's lingering_close).
+    static constexpr int kLingerMilliseconds = 1000;
+    static constexpr std::size_t kLingerBytes = 256 * 1024;
 
     // The whole answer written to a plain-HTTP connection refused at accept (429 or 503 with
     // Retry-After, RFC 9110 §10.2.3), so the client can tell "busy, retry later" from a failure.

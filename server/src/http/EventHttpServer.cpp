@@ -40,9 +40,6 @@ namespace {
 // A request header longer than this without its end is refused with 431 (Poco's own limits on
 // field count, name, value and target apply to a complete header, with their own answers).
 constexpr std::size_t kMaxHeader = 64 * 1024;
-// How long and how much a closing connection still reads from a client that keeps sending.
-const Poco::Timespan kLingerTime{1, 0};
-constexpr std::size_t kLingerBytes = 256 * 1024;
 constexpr std::size_t kReadChunk = 16 * 1024;
 // A connection stops reading ahead (pipelined requests) while this much waits unparsed.
 constexpr std::size_t kMaxReadAhead = 256 * 1024;
@@ -563,7 +560,7 @@ void EventHttpServer::Connection::readInput(bool drain)
         if (n > 0) {
             if (m_state == State::Lingering) {
                 m_lingered += static_cast<std::size_t>(n);
-                if (m_lingered >= kLingerBytes) {
+                if (m_lingered >= ConnectionRegistry::kLingerBytes) {
                     close();
                     return;
                 }
@@ -855,7 +852,7 @@ void EventHttpServer::Connection::linger()
     m_state = State::Lingering;
     m_lingered = 0;
     m_in.clear();
-    m_server.m_registry.armLinger(m_slot, kLingerTime);
+    m_server.m_registry.armLinger(m_slot, Poco::Timespan(ConnectionRegistry::kLingerMilliseconds * 1000));
     if (m_inputEnded)
         close();
     else

@@ -7,7 +7,6 @@
 #include <Poco/Net/HTTPServerResponse.h>
 
 #include <algorithm>
-#include <sstream>
 
 namespace citycode::server {
 

@@ -25,10 +25,6 @@ namespace citycode::server {
 
 namespace {
 
-// How long and how much a closing connection still reads from a client that keeps sending.
-constexpr std::chrono::milliseconds kLingerTime{1000};
-constexpr std::size_t kLingerBytes = 256 * 1024;
-
 // True when the request announces a body larger than the router accepts: then no 100 Continue
 // invites the client to send it (RFC 9110 §10.1.1), and the router answers 413.
 bool announcesTooLargeBody(const Poco::Net::HTTPServerRequest& request, std::size_t limit)
@@ -192,10 +188,11 @@ void HttpConnection::lingeringClose()
     // client is still sending, for a bounded time and amount (like nginx's lingering_close).
     const int fd = m_slot.fd;
     ::shutdown(fd, SHUT_WR);
-    const auto deadline = std::chrono::steady_clock::now() + kLingerTime;
+    const auto deadline =
+        std::chrono::steady_clock::now() + std::chrono::milliseconds(ConnectionRegistry::kLingerMilliseconds);
     std::size_t discarded = 0;
     char buffer[8192];
-    while (discarded < kLingerBytes) {
+    while (discarded < ConnectionRegistry::kLingerBytes) {
         const auto left =
             std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
         pollfd item{fd, POLLIN, 0};

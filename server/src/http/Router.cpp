@@ -26,7 +26,6 @@
 #include <memory>
 #include <mutex>
 #include <optional>
-#include <sstream>
 
 namespace citycode::server {
 
