@@ -131,7 +131,7 @@ private slots:
     void subjectIsCreatedEditedFilteredAndDeleted();
 
 private:
-    ListPage* openList(const QString& permission);
+    ListPage* openList(const QString& permission) { return openListPage(*m_window, permission, Timeout); }
     template <typename T>
     T* waitForChild(QObject* parent, const QString& name = QString());
 
@@ -156,19 +156,6 @@ T* TestCodeEngineScreens::waitForChild(QObject* parent, const QString& name)
         },
         Timeout);
     return appeared ? found : nullptr;
-}
-
-ListPage* TestCodeEngineScreens::openList(const QString& permission)
-{
-    if (!m_window->showPage(permission)) {
-        qWarning("no page for %s", qPrintable(permission));
-        return nullptr;
-    }
-    auto* page = qobject_cast<ListPage*>(m_window->page(permission));
-    if (page == nullptr || !QTest::qWaitFor([page]() { return !page->isLoading(); }, Timeout)) {
-        return nullptr;
-    }
-    return page;
 }
 
 void TestCodeEngineScreens::initTestCase()

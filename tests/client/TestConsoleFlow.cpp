@@ -13,6 +13,7 @@
 #include "screens/login/LoginDialog.h"
 #include "screens/main/MainWindow.h"
 #include "screens/roles/RoleDialog.h"
+#include "support/ConsoleApi.h"
 #include "support/ServerProcess.h"
 #include "widgets/ListPage.h"
 #include "widgets/SecretDialog.h"
@@ -105,7 +106,10 @@ private:
     // Signs in through a LoginDialog; when `newPassword` is given, the forced change dialog
     // must appear and is filled in. Returns the profile (empty on failure).
     QJsonObject signIn(ApiClient& api, const QString& username, const QString& password, const QString& newPassword);
-    ListPage* openList(MainWindow& window, const QString& permission);
+    static ListPage* openList(MainWindow& window, const QString& permission)
+    {
+        return openListPage(window, permission, Timeout);
+    }
 
     QTemporaryDir m_settingsDir;
     std::unique_ptr<ServerProcess> m_server;
@@ -214,18 +218,6 @@ QJsonObject TestConsoleFlow::signIn(ApiClient& api, const QString& username, con
         return {};
     }
     return signedIn.first().first().toJsonObject();
-}
-
-ListPage* TestConsoleFlow::openList(MainWindow& window, const QString& permission)
-{
-    if (!window.showPage(permission)) {
-        return nullptr;
-    }
-    auto* page = qobject_cast<ListPage*>(window.page(permission));
-    if (page == nullptr || !QTest::qWaitFor([page]() { return !page->isLoading(); }, Timeout)) {
-        return nullptr;
-    }
-    return page;
 }
 
 void TestConsoleFlow::initialAdministratorChangesPasswordAtFirstSignIn()

@@ -145,7 +145,7 @@ private slots:
     void tabFollowsReadingOrder();
 
 private:
-    qint64 created(const QString& path, const QJsonObject& body);
+    qint64 created(const QString& path, const QJsonObject& body) { return createdId(m_api, path, body); }
     QDialog* makeDialog(const QString& name);
 
     QTemporaryDir m_dir;
@@ -157,13 +157,6 @@ private:
     qint64 m_ruleId = 0;
     qint64 m_staticCodeId = 0;
 };
-
-qint64 TestDialogTabOrder::created(const QString& path, const QJsonObject& body)
-{
-    return callApi(m_api, QStringLiteral("POST"), path, body, {}, ApiErrors::Warn)
-        .json.value(QLatin1String("id"))
-        .toInteger();
-}
 
 void TestDialogTabOrder::initTestCase()
 {

@@ -59,8 +59,7 @@ private slots:
     void mainPlatformPagesAreNotOffered();
 
 private:
-    qint64 create(ApiClient& api, const QString& path, const QJsonObject& body);
-    ListPage* openList(const QString& permission);
+    ListPage* openList(const QString& permission) { return openListPage(*m_window, permission, Timeout); }
 
     QTemporaryDir m_dir;
     std::unique_ptr<ServerProcess> m_server;
@@ -71,26 +70,6 @@ private:
     std::unique_ptr<MainWindow> m_window;
     qint64 m_districtId = 0;
 };
-
-qint64 TestSubPlatformCodeEngine::create(ApiClient& api, const QString& path, const QJsonObject& body)
-{
-    return callApi(api, QStringLiteral("POST"), path, body, {}, ApiErrors::Warn)
-        .json.value(QLatin1String("id"))
-        .toInteger();
-}
-
-ListPage* TestSubPlatformCodeEngine::openList(const QString& permission)
-{
-    if (!m_window->showPage(permission)) {
-        qWarning("no page for %s", qPrintable(permission));
-        return nullptr;
-    }
-    auto* page = qobject_cast<ListPage*>(m_window->page(permission));
-    if (page == nullptr || !QTest::qWaitFor([page]() { return !page->isLoading(); }, Timeout)) {
-        return nullptr;
-    }
-    return page;
-}
 
 void TestSubPlatformCodeEngine::initTestCase()
 {
@@ -125,16 +104,17 @@ void TestSubPlatformCodeEngine::initTestCase()
     QVERIFY(!m_session.isMainPlatform());
 
     // Shared data of the main platform: a spec and a category.
-    const qint64 specId = create(m_main, QStringLiteral("/admin/v1/code-specs"),
-                                 QJsonObject{{QStringLiteral("name"), QStringLiteral("Shared spec")},
-                                             {QStringLiteral("fields"),
-                                              QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("userId")},
-                                                                     {QStringLiteral("type"), QStringLiteral("string")},
-                                                                     {QStringLiteral("length"), 32}}}}});
+    const qint64 specId =
+        createdId(m_main, QStringLiteral("/admin/v1/code-specs"),
+                  QJsonObject{{QStringLiteral("name"), QStringLiteral("Shared spec")},
+                              {QStringLiteral("fields"),
+                               QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("userId")},
+                                                      {QStringLiteral("type"), QStringLiteral("string")},
+                                                      {QStringLiteral("length"), 32}}}}});
     QVERIFY(specId > 0);
-    QVERIFY(create(m_main, QStringLiteral("/admin/v1/code-categories"),
-                   QJsonObject{{QStringLiteral("code"), QStringLiteral("PARKS")},
-                               {QStringLiteral("name"), QStringLiteral("Parks")}}) > 0);
+    QVERIFY(createdId(m_main, QStringLiteral("/admin/v1/code-categories"),
+                      QJsonObject{{QStringLiteral("code"), QStringLiteral("PARKS")},
+                                  {QStringLiteral("name"), QStringLiteral("Parks")}}) > 0);
     // Rules are designed by the main platform: one for itself, one pushed into the district's pool.
     // (No platformId: the caller's own.)
     const auto rule = [&](const QString& name, qint64 platformId) {
@@ -144,9 +124,9 @@ void TestSubPlatformCodeEngine::initTestCase()
         if (platformId > 0) {
             basic.insert(QStringLiteral("platformId"), platformId);
         }
-        return create(m_main, QStringLiteral("/admin/v1/code-rules"),
-                      QJsonObject{{QStringLiteral("basic"), basic},
-                                  {QStringLiteral("spec"), QJsonObject{{QStringLiteral("specId"), specId}}}});
+        return createdId(m_main, QStringLiteral("/admin/v1/code-rules"),
+                         QJsonObject{{QStringLiteral("basic"), basic},
+                                     {QStringLiteral("spec"), QJsonObject{{QStringLiteral("specId"), specId}}}});
     };
     QVERIFY(rule(QStringLiteral("Main rule"), 0) > 0);
     const qint64 districtRule = rule(QStringLiteral("District rule"), m_districtId);
@@ -159,23 +139,23 @@ void TestSubPlatformCodeEngine::initTestCase()
     }
     // Rows of each platform, each made by that platform's own administrator.
     const auto rowsOf = [&](ApiClient& api, const QString& prefix, const QString& key) {
-        QVERIFY(create(api, QStringLiteral("/admin/v1/terminals"),
-                       QJsonObject{{QStringLiteral("terminalCode"), prefix + QStringLiteral("-GATE")},
-                                   {QStringLiteral("name"), prefix + QStringLiteral(" gate")},
-                                   {QStringLiteral("publicKeyPem"), key}}) > 0);
-        QVERIFY(create(api, QStringLiteral("/admin/v1/numbering-rules"),
-                       QJsonObject{{QStringLiteral("name"), prefix + QStringLiteral(" numbers")},
-                                   {QStringLiteral("prefix"), prefix.left(2)},
-                                   {QStringLiteral("dateFormat"), QStringLiteral("none")},
-                                   {QStringLiteral("sequenceWidth"), 6}}) > 0);
-        QVERIFY(create(api, QStringLiteral("/admin/v1/static-codes"),
-                       QJsonObject{{QStringLiteral("category"), QStringLiteral("hydrant")},
-                                   {QStringLiteral("subjectType"), QStringLiteral("object")},
-                                   {QStringLiteral("subjectName"), prefix + QStringLiteral(" hydrant")}}) > 0);
-        QVERIFY(create(api, QStringLiteral("/admin/v1/code-subjects"),
-                       QJsonObject{{QStringLiteral("subjectType"), QStringLiteral("place")},
-                                   {QStringLiteral("name"), prefix + QStringLiteral(" square")},
-                                   {QStringLiteral("identifier"), prefix + QStringLiteral("-SQ")}}) > 0);
+        QVERIFY(createdId(api, QStringLiteral("/admin/v1/terminals"),
+                          QJsonObject{{QStringLiteral("terminalCode"), prefix + QStringLiteral("-GATE")},
+                                      {QStringLiteral("name"), prefix + QStringLiteral(" gate")},
+                                      {QStringLiteral("publicKeyPem"), key}}) > 0);
+        QVERIFY(createdId(api, QStringLiteral("/admin/v1/numbering-rules"),
+                          QJsonObject{{QStringLiteral("name"), prefix + QStringLiteral(" numbers")},
+                                      {QStringLiteral("prefix"), prefix.left(2)},
+                                      {QStringLiteral("dateFormat"), QStringLiteral("none")},
+                                      {QStringLiteral("sequenceWidth"), 6}}) > 0);
+        QVERIFY(createdId(api, QStringLiteral("/admin/v1/static-codes"),
+                          QJsonObject{{QStringLiteral("category"), QStringLiteral("hydrant")},
+                                      {QStringLiteral("subjectType"), QStringLiteral("object")},
+                                      {QStringLiteral("subjectName"), prefix + QStringLiteral(" hydrant")}}) > 0);
+        QVERIFY(createdId(api, QStringLiteral("/admin/v1/code-subjects"),
+                          QJsonObject{{QStringLiteral("subjectType"), QStringLiteral("place")},
+                                      {QStringLiteral("name"), prefix + QStringLiteral(" square")},
+                                      {QStringLiteral("identifier"), prefix + QStringLiteral("-SQ")}}) > 0);
         QVERIFY(callApi(api, QStringLiteral("POST"), QStringLiteral("/admin/v1/apps"),
                         QJsonObject{{QStringLiteral("name"), prefix + QStringLiteral(" app")},
                                     {QStringLiteral("organisation"), prefix + QStringLiteral(" office")},

@@ -1,5 +1,8 @@
 #include "support/ConsoleApi.h"
 
+#include "screens/main/MainWindow.h"
+#include "widgets/ListPage.h"
+
 #include <QObject>
 #include <QTest>
 
@@ -7,6 +10,26 @@ namespace citycode::test {
 
 using client::ApiClient;
 using client::ApiReply;
+
+qint64 createdId(ApiClient& api, const QString& path, const QJsonObject& body)
+{
+    return callApi(api, QStringLiteral("POST"), path, body, {}, ApiErrors::Warn)
+        .json.value(QLatin1String("id"))
+        .toInteger();
+}
+
+client::ListPage* openListPage(client::MainWindow& window, const QString& permission, int timeoutMs)
+{
+    if (!window.showPage(permission)) {
+        qWarning("no page for %s", qPrintable(permission));
+        return nullptr;
+    }
+    auto* page = qobject_cast<client::ListPage*>(window.page(permission));
+    if (page == nullptr || !QTest::qWaitFor([page]() { return !page->isLoading(); }, timeoutMs)) {
+        return nullptr;
+    }
+    return page;
+}
 
 ApiReply callApi(ApiClient& api, const QString& method, const QString& path, const QJsonValue& body,
                  const QUrlQuery& query, ApiErrors errors)

@@ -11,6 +11,11 @@
 
 #include <memory>
 
+namespace citycode::client {
+class ListPage;
+class MainWindow;
+} // namespace citycode::client
+
 namespace citycode::test {
 
 // How callApi() treats an answer that is an error: Quiet for calls whose failure the test
@@ -31,6 +36,14 @@ constexpr int ApiCallTimeoutMs = 30000;
 client::ApiReply callApi(client::ApiClient& api, const QString& method, const QString& path,
                          const QJsonValue& body = QJsonValue::Undefined, const QUrlQuery& query = {},
                          ApiErrors errors = ApiErrors::Quiet);
+
+// POSTs `body` to `path` for a test's set-up and returns the id the server answers; 0 (with a
+// warning naming the call) when it is refused.
+qint64 createdId(client::ApiClient& api, const QString& path, const QJsonObject& body);
+
+// Shows the list page of menu `permission` in `window` and waits until its first page has
+// loaded; null when the menu has no such page (with a warning) or it does not load in time.
+client::ListPage* openListPage(client::MainWindow& window, const QString& permission, int timeoutMs = 10000);
 
 // Signs `username` in on `api` (the server's base URL already set) and keeps the token in it;
 // a one-time `password` is then replaced by `newPassword` when that is given. Returns what
