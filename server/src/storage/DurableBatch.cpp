@@ -54,19 +54,24 @@ void DurableBatch::stop()
 
 std::size_t DurableBatch::run(Statement statement)
 {
-    auto pending = std::make_shared<Pending>();
-    pending->statement = std::move(statement);
-    {
-        std::unique_lock<std::mutex> lock(m_mutex);
-        if (m_stopping)
-            throw common::Error("INTERNAL_ERROR", "the database writer has stopped");
-        m_queue.push_back(pending);
-        m_queued.notify_one();
-        pending->wake.wait(lock, [&] { return pending->done; });
-    }
-    if (pending->error)
-        std::rethrow_exception(pending->error);
-    return pending->result;
+    // submit(), waiting here for its notification: one completion path for both.
+    std::mutex mutex;
+    std::condition_variable wake;
+    bool done = false;
+    std::size_t result = 0;
+    std::exception_ptr error;
+    submit(std::move(statement), [&](std::size_t committedResult, std::exception_ptr committedError) {
+        std::lock_guard<std::mutex> lock(mutex);
+        result = committedResult;
+        error = std::move(committedError);
+        done = true;
+        wake.notify_one();
+    });
+    std::unique_lock<std::mutex> lock(mutex);
+    wake.wait(lock, [&] { return done; });
+    if (error)
+        std::rethrow_exception(error);
+    return result;
 }
 
 void DurableBatch::submit(Statement statement, Committed committed)
@@ -107,17 +112,7 @@ void DurableBatch::loop()
             for (const auto& pending : batch)
                 commitAlone(*pending);
         }
-        {
-            std::lock_guard<std::mutex> lock(m_mutex);
-            for (const auto& pending : batch) {
-                pending->done = true;
-                if (!pending->committed)
-                    pending->wake.notify_one();
-            }
-        }
         for (const auto& pending : batch) {
-            if (!pending->committed)
-                continue;
             try {
                 pending->committed(pending->result, pending->error);
             } catch (...) {

@@ -60,11 +60,9 @@ private:
     struct Pending
     {
         Statement statement;
-        Committed committed; // submit(); empty for run(), whose caller waits on `committed` below
+        Committed committed;
         std::size_t result = 0;
         std::exception_ptr error;
-        bool done = false;
-        std::condition_variable wake; // its own, so a batch wakes only its own waiters
     };
     using Batch = std::deque<std::shared_ptr<Pending>>;
 
