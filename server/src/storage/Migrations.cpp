@@ -6,6 +6,7 @@
 #include "storage/CodeEngineSchema.h"
 #include "storage/CodeStyleLookSchema.h"
 #include "storage/Database.h"
+#include "storage/HotWriteSchema.h"
 #include "storage/KeySchema.h"
 #include "storage/OpenApiSchema.h"
 #include "storage/OpenApiWritesSchema.h"
@@ -71,6 +72,8 @@ const std::vector<Migration>& migrations()
          CodeStyleLookSchema::statements()},
         {10, "change generation raised by the tables the open API caches", ChangeGenerationSchema::statements()},
         {11, "fewer indexes on code records; used marks keyed by expiry", OpenApiWritesSchema::statements()},
+        {12, "request nonces keyed by expiry first; code records checked without an IN list",
+         HotWriteSchema::statements()},
         {4, "code specifications, code rules and versions, app code permissions, terminals",
          CodeEngineSchema::statements()},
         {3,

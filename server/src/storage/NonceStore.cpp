@@ -8,9 +8,9 @@ namespace citycode::server {
 
 bool NonceStore::claim(Poco::Data::Session& session, const RequestNonce& nonce)
 {
-    return RecordStore(session).execute("INSERT INTO api_nonces (caller, nonce, expires_at) VALUES ($1, $2, $3)"
-                                        " ON CONFLICT (caller, nonce) DO NOTHING",
-                                        {nonce.caller, nonce.nonce, static_cast<Poco::Int64>(nonce.expiresAt)}) == 1;
+    return RecordStore(session).execute("INSERT INTO api_nonces (expires_at, caller, nonce) VALUES ($1, $2, $3)"
+                                        " ON CONFLICT (expires_at, caller, nonce) DO NOTHING",
+                                        {static_cast<Poco::Int64>(nonce.expiresAt), nonce.caller, nonce.nonce}) == 1;
 }
 
 bool NonceStore::markUsed(Poco::Data::Session& session, const CodeUse& use)

@@ -12,7 +12,7 @@ namespace citycode::server {
 // period. A code's used mark is keyed by its expiry and nonce: both are sealed in the code, so the
 // pair is exactly as unique as the nonce alone, and marks, written in time order, append at the
 // end of the key instead of dirtying a random page each (one WAL page fewer a verify on SQLite).
-// The request nonce table keeps (caller, nonce): a caller may re-sign a nonce with another time.
+// The request nonce table kept (caller, nonce) here; migration 12 (HotWriteSchema) keys it by time too.
 class OpenApiWritesSchema
 {
 public:
