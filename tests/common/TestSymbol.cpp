@@ -13,11 +13,14 @@
 #include <cmath>
 #include <functional>
 #include <map>
+#include <memory>
 #include <regex>
 #include <set>
 #include <stdexcept>
 #include <string>
+#include <thread>
 #include <tuple>
+#include <vector>
 
 namespace citycode::test {
 namespace {
@@ -332,6 +335,26 @@ TEST(QrTest, SealedPayloadMaskKeepsOtherTextAsItIs)
                     "SYMBOL_DATA_EMPTY");
 }
 
+TEST(QrTest, SealedPayloadEncodingDependsOnlyOnItsInput)
+{
+    // The fixed-mask encoder reuses one libzint symbol per thread: nothing of a previous symbol, larger or smaller,
+    // may leak into the next one, on this thread or another.
+    const std::string text = base45Text(136);
+    const ModuleMatrix first = encodeSymbol(text, Symbology::Qr, EcLevel::M, QrMask::SealedPayload);
+    encodeSymbol(base45Text(1500), Symbology::Qr, EcLevel::H, QrMask::SealedPayload);
+    encodeSymbol(chineseText(60), Symbology::Qr, EcLevel::L, QrMask::SealedPayload);
+    expectErrorCode([] { encodeSymbol(base45Text(5000), Symbology::Qr, EcLevel::M, QrMask::SealedPayload); },
+                    "SYMBOL_DATA_TOO_LONG");
+    EXPECT_EQ(encodeSymbol(text, Symbology::Qr, EcLevel::M, QrMask::SealedPayload), first);
+    std::unique_ptr<ModuleMatrix> other;
+    std::thread([&] {
+        other = std::make_unique<ModuleMatrix>(encodeSymbol(text, Symbology::Qr, EcLevel::M, QrMask::SealedPayload));
+    }).join();
+    ASSERT_TRUE(other);
+    EXPECT_EQ(*other, first);
+    EXPECT_EQ(renderAndScan(first), toBytes(text));
+}
+
 // --- Grid Matrix --------------------------------------------------------------------------------------------
 
 TEST(GridMatrixTest, DimensionsFollowTheLayerCount)
@@ -514,6 +537,58 @@ TEST(RenderTest, PngPixelsMatchTheModulesForEverySize)
             }
         }
         EXPECT_EQ(values.size(), 2u);
+    }
+}
+
+// CRC-32 of ISO/IEC 15948 Annex D, bit by bit.
+std::uint32_t pngCrc(const std::uint8_t* data, std::size_t size)
+{
+    std::uint32_t crc = 0xFFFFFFFFu;
+    for (std::size_t i = 0; i < size; ++i) {
+        crc ^= data[i];
+        for (int bit = 0; bit < 8; ++bit)
+            crc = (crc >> 1) ^ (0xEDB88320u & (0u - (crc & 1u)));
+    }
+    return crc ^ 0xFFFFFFFFu;
+}
+
+std::uint32_t bigEndian32(const std::uint8_t* p)
+{
+    return (std::uint32_t{p[0]} << 24) | (std::uint32_t{p[1]} << 16) | (std::uint32_t{p[2]} << 8) | p[3];
+}
+
+TEST(RenderTest, PngIsSignatureHeaderOneImageChunkAndEnd)
+{
+    // The renderer compresses the scanlines itself and has libpng frame them as one IDAT chunk: check the chunk
+    // sequence, every length and CRC, and that nothing follows IEND, for a small and a large (multi-batch) image.
+    const ModuleMatrix small = encodeSymbol(base45Text(136), Symbology::Qr, EcLevel::M, QrMask::SealedPayload);
+    const ModuleMatrix large = encodeSymbol(binaryData(2900), Symbology::Qr, EcLevel::L);
+    SymbolStyle colour;
+    colour.foreground = Rgb{0x20, 0x30, 0x60};
+    SymbolStyle big;
+    big.modulePixels = 6; // 154 KB of scanlines: three batches
+    for (const auto& [matrix, style, expected] :
+         {std::make_tuple(&small, SymbolStyle{}, std::vector<std::string>{"IHDR", "IDAT", "IEND"}),
+          std::make_tuple(&small, colour, std::vector<std::string>{"IHDR", "PLTE", "IDAT", "IEND"}),
+          std::make_tuple(&large, big, std::vector<std::string>{"IHDR", "IDAT", "IEND"})}) {
+        const Bytes png = renderPng(*matrix, style);
+        const std::uint8_t signature[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
+        ASSERT_GT(png.size(), 8u);
+        ASSERT_TRUE(std::equal(signature, signature + 8, png.begin()));
+        std::vector<std::string> chunks;
+        std::size_t pos = 8;
+        while (pos + 12 <= png.size()) {
+            const std::uint32_t length = bigEndian32(png.data() + pos);
+            ASSERT_LE(pos + 12 + length, png.size());
+            chunks.emplace_back(png.begin() + static_cast<std::ptrdiff_t>(pos + 4),
+                                png.begin() + static_cast<std::ptrdiff_t>(pos + 8));
+            EXPECT_EQ(bigEndian32(png.data() + pos + 8 + length), pngCrc(png.data() + pos + 4, length + 4))
+                << chunks.back();
+            pos += 12 + length;
+        }
+        EXPECT_EQ(pos, png.size());
+        EXPECT_EQ(chunks, expected);
+        EXPECT_EQ(renderAndScan(*matrix, style), matrix == &small ? toBytes(base45Text(136)) : binaryData(2900));
     }
 }
 
