@@ -3,8 +3,10 @@
 #include "http/JsonText.h"
 
 #include <Poco/JSON/Array.h>
+#include <Poco/JSON/JSONException.h>
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
+#include <Poco/JSON/Stringifier.h>
 
 #include <gtest/gtest.h>
 
@@ -88,4 +90,77 @@ TEST(TestJsonText, WritesLoneValues)
     EXPECT_EQ(of(Poco::Dynamic::Var(12)), "12");
     // Poco's stringify throws on a null object pointer; an answer with one still goes out.
     EXPECT_EQ(of(Poco::Dynamic::Var(Poco::JSON::Object::Ptr())), "null");
+}
+
+namespace {
+
+// What a parser makes of the text, written by Poco (objects without preserved order write their
+// keys sorted): equal texts mean equal values; or that it refused the text.
+std::string parsedBy(const std::string& text, bool ours)
+{
+    const char* step = "parse";
+    try {
+        const Poco::Dynamic::Var value =
+            ours ? citycode::server::JsonText::parse(text) : Poco::JSON::Parser().parse(text);
+        step = "stringify";
+        std::ostringstream out;
+        Poco::JSON::Stringifier::stringify(value, out);
+        return out.str();
+    } catch (const Poco::Exception&) {
+        return std::string(step) + " refused"; // the messages differ
+    }
+}
+
+std::string pocoParsed(const std::string& text)
+{
+    return parsedBy(text, false);
+}
+
+std::string ourParsed(const std::string& text)
+{
+    return parsedBy(text, true);
+}
+
+} // namespace
+
+TEST(TestJsonText, ParsesIntoWhatPocosParserMakes)
+{
+    for (const std::string text : {
+             R"({"cityCodeAppId":"A1","code":"CC1:abc","n":-7,"big":18446744073709551615,"f":2.5,"e":1e3})",
+             R"({"nested":{"list":[1,"two",true,false,null,{"k":[]}]},"empty":{},"arr":[]})",
+             R"({"dup":1,"dup":"last wins"})",
+             "{\"utf8\":\"二维码 \\u4e8c \\\"q\\\" \\\\ \\/ \\t\\n\\u0007\"}",
+             " \t\r\n{\"spaces\" : [ 1 , 2 ] }\n ",
+             R"([1,2,{"a":null}])",
+             R"("a lone string")",
+             "12",
+         }) {
+        EXPECT_EQ(ourParsed(text), pocoParsed(text)) << text;
+    }
+}
+
+TEST(TestJsonText, ParsesNumbersIntoPocosTypes)
+{
+    const auto object = citycode::server::JsonText::parse(
+                            R"({"small":42,"negative":-9007199254740993,"big":18446744073709551615,"real":0.5})")
+                            .extract<Poco::JSON::Object::Ptr>();
+    EXPECT_EQ(object->get("small").type(), typeid(Poco::Int64));
+    EXPECT_EQ(object->getValue<Poco::Int64>("negative"), -9007199254740993LL);
+    EXPECT_EQ(object->get("big").type(), typeid(Poco::UInt64));
+    EXPECT_EQ(object->get("real").type(), typeid(double));
+    EXPECT_TRUE(object->isNull("missing") || !object->has("missing"));
+}
+
+TEST(TestJsonText, RefusesWhatIsNotStrictJson)
+{
+    const std::string nested129 = std::string(129, '[') + std::string(129, ']');
+    const std::string nested128 = std::string(128, '[') + std::string(128, ']');
+    for (const std::string text :
+         {std::string(), std::string("{"), std::string("{}x"), std::string(R"({"a":1,})"), std::string("[1,]"),
+          std::string("{'a':1}"), std::string(R"({"a":01})"), std::string(R"({"a":NaN})"),
+          std::string("/* comment */{}"), std::string("{\"a\":\"\xff\"}"), std::string("{}\0{}", 5),
+          std::string(R"({"a" 1})"), std::string(R"({"a":"unterminated})"), nested129}) {
+        EXPECT_THROW(citycode::server::JsonText::parse(text), Poco::JSON::JSONException) << text;
+    }
+    EXPECT_NO_THROW(citycode::server::JsonText::parse(nested128));
 }

@@ -4,10 +4,10 @@
 #include "citycode/common/Error.h"
 #include "http/ErrorMapper.h"
 #include "http/Exchange.h"
+#include "http/JsonText.h"
 #include "services/OpenApiServices.h"
 #include "storage/DurableBatch.h"
 
-#include <Poco/JSON/Parser.h>
 #include <Poco/Logger.h>
 #include <Poco/Net/HTTPServerRequest.h>
 
@@ -27,7 +27,9 @@ Poco::JSON::Object::Ptr parseObject(const std::string& body)
         throw common::Error("BAD_REQUEST", "the body must be a JSON object");
     Poco::JSON::Object::Ptr object;
     try {
-        object = Poco::JSON::Parser().parse(body).extract<Poco::JSON::Object::Ptr>();
+        const Poco::Dynamic::Var parsed = JsonText::parse(body);
+        if (parsed.type() == typeid(Poco::JSON::Object::Ptr))
+            object = parsed.extract<Poco::JSON::Object::Ptr>();
     } catch (const Poco::Exception&) {
         throw common::Error("BAD_REQUEST", "the body must be a JSON object");
     }

@@ -7,17 +7,25 @@ namespace citycode::server {
 
 BufferedRequest::BufferedRequest(BufferedResponse& response, const Poco::Net::SocketAddress& client,
                                  const Poco::Net::SocketAddress& server, const Poco::Net::HTTPServerParams& params)
-    : m_response(response), m_client(client), m_server(server), m_params(params),
-      m_stream(std::make_unique<Poco::MemoryInputStream>(m_body.data(), 0))
+    : m_response(response), m_client(client), m_server(server), m_params(params)
 {
 }
 
 void BufferedRequest::setBody(std::string body, bool malformed)
 {
     m_body = std::move(body);
-    m_stream = std::make_unique<Poco::MemoryInputStream>(m_body.data(), m_body.size());
-    if (malformed)
-        m_stream->setstate(std::ios::badbit);
+    m_malformed = malformed;
+    m_stream.reset();
+}
+
+std::istream& BufferedRequest::stream()
+{
+    if (!m_stream) {
+        m_stream = std::make_unique<Poco::MemoryInputStream>(m_body.data(), m_body.size());
+        if (m_malformed)
+            m_stream->setstate(std::ios::badbit);
+    }
+    return *m_stream;
 }
 
 Poco::Net::HTTPServerResponse& BufferedRequest::response() const
@@ -48,14 +56,29 @@ void BufferedResponse::writeHead()
     if (m_sent)
         throw Poco::IllegalStateException("the response has been sent already");
     m_sent = true;
-    m_appender = std::make_unique<Appender>(m_wire);
-    m_stream = std::make_unique<std::ostream>(m_appender.get());
-    write(*m_stream); // status line and header fields, then the empty line
+    // What HTTPResponse::write puts on a stream (status line, the fields in order, the empty line),
+    // appended directly: a stream per answer cost more than the rest of writing it.
+    m_wire.reserve(m_wire.size() + 256);
+    m_wire += getVersion();
+    m_wire += ' ';
+    m_wire += std::to_string(static_cast<int>(getStatus()));
+    m_wire += ' ';
+    m_wire += getReason();
+    m_wire += "\r\n";
+    for (const auto& [name, value] : *this) {
+        m_wire += name;
+        m_wire += ": ";
+        m_wire += value;
+        m_wire += "\r\n";
+    }
+    m_wire += "\r\n";
 }
 
 std::ostream& BufferedResponse::send()
 {
     writeHead();
+    m_appender = std::make_unique<Appender>(m_wire);
+    m_stream = std::make_unique<std::ostream>(m_appender.get());
     if (headOnly()) {
         m_stream->setstate(std::ios::badbit); // nothing after the header of an answer to HEAD
     }

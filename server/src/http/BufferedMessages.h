@@ -28,7 +28,7 @@ public:
     // the body stream reports as a failed read (Exchange::readBody answers 400).
     void setBody(std::string body, bool malformed);
 
-    std::istream& stream() override { return *m_stream; }
+    std::istream& stream() override;
     const Poco::Net::SocketAddress& clientAddress() const override { return m_client; }
     const Poco::Net::SocketAddress& serverAddress() const override { return m_server; }
     const Poco::Net::HTTPServerParams& serverParams() const override { return m_params; }
@@ -41,7 +41,8 @@ private:
     Poco::Net::SocketAddress m_server;
     const Poco::Net::HTTPServerParams& m_params;
     std::string m_body;
-    std::unique_ptr<Poco::MemoryInputStream> m_stream;
+    bool m_malformed = false;
+    std::unique_ptr<Poco::MemoryInputStream> m_stream; // made when first read
 };
 
 // The response to a BufferedRequest, written into memory (status line, header, body) for the

@@ -84,7 +84,11 @@ void Exchange::refuseLargeBody(std::size_t limit)
 
 void Exchange::sendJson(Poco::Net::HTTPResponse::HTTPStatus status, const Poco::JSON::Object& body)
 {
-    const std::string payload = JsonText::of(body);
+    sendJsonText(status, JsonText::of(body));
+}
+
+void Exchange::sendJsonText(Poco::Net::HTTPResponse::HTTPStatus status, const std::string& payload)
+{
     if (!m_bodyConsumed && requestHasBody())
         m_response.setKeepAlive(false);
     m_response.setStatusAndReason(status);

@@ -50,6 +50,8 @@ public:
     // Sends `body` as the whole response with `status`. A body the handler did not read closes
     // the connection afterwards (it cannot be told apart from the next request otherwise).
     void sendJson(Poco::Net::HTTPResponse::HTTPStatus status, const Poco::JSON::Object& body);
+    // The same for a body already written as JSON text.
+    void sendJsonText(Poco::Net::HTTPResponse::HTTPStatus status, const std::string& json);
 
     // Sends `body` as the whole response (e.g. a CSV export) with `status` and `contentType`.
     void sendText(Poco::Net::HTTPResponse::HTTPStatus status, const std::string& contentType, const std::string& body);

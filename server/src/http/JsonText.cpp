@@ -1,15 +1,17 @@
 #include "http/JsonText.h"
 
 #include <Poco/JSON/Array.h>
+#include <Poco/JSON/JSONException.h>
 
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
+#include <rapidjson/error/en.h>
+#include <rapidjson/reader.h>
+
+#include <limits>
+#include <vector>
 
 namespace citycode::server::JsonText {
 
 namespace {
-
-using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
 
 void write(Writer& out, const Poco::Dynamic::Var& value);
 
@@ -69,7 +71,115 @@ void write(Writer& out, const Poco::Dynamic::Var& value)
     }
 }
 
+// RapidJSON's SAX events to Poco values: a stack of the open containers, each value set into the
+// innermost one under the key that came before it.
+class Builder : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Builder>
+{
+public:
+    bool Null() { return add(Poco::Dynamic::Var()); }
+    bool Bool(bool value) { return add(value); }
+    bool Int(int value) { return add(static_cast<Poco::Int64>(value)); }
+    bool Uint(unsigned value) { return add(static_cast<Poco::Int64>(value)); }
+    bool Int64(std::int64_t value) { return add(static_cast<Poco::Int64>(value)); }
+    bool Uint64(std::uint64_t value)
+    {
+        if (value <= static_cast<std::uint64_t>(std::numeric_limits<Poco::Int64>::max()))
+            return add(static_cast<Poco::Int64>(value));
+        return add(static_cast<Poco::UInt64>(value));
+    }
+    bool Double(double value) { return add(value); }
+    bool String(const char* text, rapidjson::SizeType length, bool) { return add(std::string(text, length)); }
+    bool Key(const char* text, rapidjson::SizeType length, bool)
+    {
+        m_key.assign(text, length);
+        return true;
+    }
+    bool StartObject()
+    {
+        Poco::JSON::Object::Ptr object = new Poco::JSON::Object;
+        if (!add(object))
+            return false;
+        m_open.push_back(Open{object, nullptr});
+        return deepEnough();
+    }
+    bool EndObject(rapidjson::SizeType)
+    {
+        m_open.pop_back();
+        return true;
+    }
+    bool StartArray()
+    {
+        Poco::JSON::Array::Ptr array = new Poco::JSON::Array;
+        if (!add(array))
+            return false;
+        m_open.push_back(Open{nullptr, array});
+        return deepEnough();
+    }
+    bool EndArray(rapidjson::SizeType)
+    {
+        m_open.pop_back();
+        return true;
+    }
+
+    bool tooDeep() const { return m_tooDeep; }
+    Poco::Dynamic::Var& result() { return m_result; }
+
+private:
+    struct Open
+    {
+        Poco::JSON::Object::Ptr object;
+        Poco::JSON::Array::Ptr array;
+    };
+
+    bool add(const Poco::Dynamic::Var& value)
+    {
+        if (m_open.empty())
+            m_result = value;
+        else if (m_open.back().object)
+            m_open.back().object->set(m_key, value);
+        else
+            m_open.back().array->add(value);
+        return true;
+    }
+    bool deepEnough()
+    {
+        m_tooDeep = m_open.size() > static_cast<std::size_t>(kMaxDepth);
+        return !m_tooDeep;
+    }
+
+    std::vector<Open> m_open;
+    std::string m_key;
+    Poco::Dynamic::Var m_result;
+    bool m_tooDeep = false;
+};
+
 } // namespace
+
+Poco::Dynamic::Var parse(const std::string& text)
+{
+    Builder builder;
+    rapidjson::Reader reader;
+    rapidjson::StringStream in(text.c_str());
+    const rapidjson::ParseResult parsed =
+        reader.Parse<rapidjson::kParseValidateEncodingFlag | rapidjson::kParseIterativeFlag>(in, builder);
+    if (builder.tooDeep())
+        throw Poco::JSON::JSONException("JSON nested deeper than " + std::to_string(kMaxDepth) + " levels");
+    if (!parsed)
+        throw Poco::JSON::JSONException(std::string(rapidjson::GetParseError_En(parsed.Code())) + " at offset " +
+                                        std::to_string(parsed.Offset()));
+    if (in.Tell() != text.size()) // RapidJSON stops at a NUL as at the end
+        throw Poco::JSON::JSONException("a NUL character in the JSON text");
+    // Poco's parser takes only an object or an array as the whole text.
+    if (builder.result().type() != typeid(Poco::JSON::Object::Ptr) &&
+        builder.result().type() != typeid(Poco::JSON::Array::Ptr))
+        throw Poco::JSON::JSONException("the JSON text is not an object or an array");
+    return builder.result();
+}
+
+void write(Writer& out, const Poco::JSON::Object& object)
+{
+    writeObject(out, object);
+}
 
 std::string of(const Poco::JSON::Object& object)
 {
