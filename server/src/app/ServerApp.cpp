@@ -1,6 +1,7 @@
 #include "app/ServerApp.h"
 
 #include "api/Routes.h"
+#include "app/BufferedLogChannel.h"
 #include "app/PeriodicTask.h"
 #include "app/ServerConfig.h"
 #include "app/ServerServices.h"
@@ -401,6 +402,9 @@ int ServerApp::serve(const ServerConfig& config)
     if (!config.portFile.empty())
         std::remove(config.portFile.c_str());
     log.information("stopped");
+    // The access log's last lines wait in its buffer (BufferedLogChannel): write them now.
+    if (Poco::Channel::Ptr access = Poco::Logger::get("citycode.access").getChannel())
+        access->close();
     return EXIT_OK;
 }
 
@@ -430,7 +434,7 @@ void ServerApp::setUpLogging(const ServerConfig& config)
     Poco::Logger::setLevel("", level);
     // The access log has no formatter: each message is already a complete JSON line.
     Poco::Logger& access = Poco::Logger::get("citycode.access");
-    access.setChannel(accessChannel);
+    access.setChannel(new BufferedLogChannel(accessChannel));
     access.setLevel(config.accessLog ? Poco::Message::PRIO_INFORMATION : 0);
 }
 
