@@ -298,10 +298,14 @@ Poco::JSON::Object::Ptr DynamicCodeService::decode(const Caller& caller, const s
         refuse("USER_UNKNOWN", "the code names no user");
     userId = std::stoll(subject);
     record.userId = userId;
-    // Personal data is opened only when the rule grants some of it.
-    const bool personal = grants(*rule, {"certNo", "idNumber", "certType", "mobile", "phone", "name"});
+    // Personal data is opened only as far as the rule grants it.
+    UserService::Wanted wanted;
+    wanted.idNumber = grants(*rule, {"certNo", "idNumber"});
+    wanted.phone = grants(*rule, {"mobile", "phone"});
+    wanted.name = grants(*rule, {"name"});
+    const bool personal = wanted.idNumber || wanted.phone || wanted.name || grants(*rule, {"certType"});
     const std::optional<UserElements> user =
-        personal ? m_users.find(userId)
+        personal ? m_users.find(userId, wanted)
                  : (m_users.exists(userId) ? std::optional<UserElements>(UserElements()) : std::nullopt);
     if (!user)
         refuse("USER_UNKNOWN", "the code's user does not exist or is disabled");

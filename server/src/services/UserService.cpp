@@ -66,17 +66,25 @@ Poco::Int64 UserService::open(Poco::Int64 platformId, Poco::Int64 appId, const U
     return id;
 }
 
-std::optional<UserElements> UserService::find(Poco::Int64 userId)
+std::optional<UserElements> UserService::find(Poco::Int64 userId, Wanted wanted)
 {
     const std::optional<StoredUser> stored = UserRepository::byId(m_database, userId);
     if (!stored || !stored->enabled)
         return std::nullopt;
     UserElements elements;
-    elements.name = m_cipher.open(stored->nameSealed, kName);
-    elements.idNumber = m_cipher.open(stored->idNumberSealed, kIdNumber);
-    elements.phone = m_cipher.open(stored->phoneSealed, kPhone);
+    if (wanted.name)
+        elements.name = m_cipher.open(stored->nameSealed, kName);
+    if (wanted.idNumber)
+        elements.idNumber = m_cipher.open(stored->idNumberSealed, kIdNumber);
+    if (wanted.phone)
+        elements.phone = m_cipher.open(stored->phoneSealed, kPhone);
     elements.certType = stored->certType;
     return elements;
+}
+
+std::optional<UserElements> UserService::find(Poco::Int64 userId)
+{
+    return find(userId, Wanted());
 }
 
 bool UserService::exists(Poco::Int64 userId)

@@ -30,8 +30,17 @@ public:
 
     // The id of the user with this ID number: the existing one, or a new one registered by the app.
     Poco::Int64 open(Poco::Int64 platformId, Poco::Int64 appId, const UserElements& elements);
+    // Which sealed elements find() opens (each is one decryption): a caller asks only for what it
+    // hands on, and the others stay empty.
+    struct Wanted
+    {
+        bool name = true;
+        bool idNumber = true;
+        bool phone = true;
+    };
     // The user's elements, unsealed; nothing for an unknown or disabled user.
-    std::optional<UserElements> find(Poco::Int64 userId);
+    std::optional<UserElements> find(Poco::Int64 userId, Wanted wanted);
+    std::optional<UserElements> find(Poco::Int64 userId); // all three
     bool exists(Poco::Int64 userId);
 
 private:
