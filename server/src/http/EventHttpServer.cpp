@@ -3,6 +3,7 @@
 #include "http/BufferedMessages.h"
 #include "http/ErrorMapper.h"
 #include "http/HttpMetrics.h"
+#include "http/RequestHead.h"
 #include "http/RequestId.h"
 #include "http/Router.h"
 
@@ -10,7 +11,6 @@
 #include <Poco/DateTimeFormatter.h>
 #include <Poco/Exception.h>
 #include <Poco/Logger.h>
-#include <Poco/MemoryStream.h>
 #include <Poco/Net/NetException.h>
 #include <Poco/String.h>
 #include <Poco/Timestamp.h>
@@ -654,8 +654,7 @@ bool EventHttpServer::Connection::takeHeader()
     m_request = std::make_unique<BufferedRequest>(*m_response, m_peer, m_local, *m_server.m_params);
     m_response->setRequest(m_request.get());
     try {
-        Poco::MemoryInputStream header(m_in.data(), end);
-        m_request->read(header);
+        RequestHead::read(std::string_view(m_in.data(), end), *m_request);
     } catch (const Poco::Net::MessageException& e) {
         answerMalformed(ErrorMapper::malformedHeaderCode(e.message()));
         return false;
