@@ -11,6 +11,8 @@
 #include "TempDir.h"
 #include "citycode/common/Bytes.h"
 
+#include <Poco/String.h>
+
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -197,6 +199,28 @@ TEST_F(TestOpenApiCallers, EachRefusalHasItsOwnStableCode)
 // session; codes then verify with HMAC signatures under the session key. A session is refused
 // when forged, tampered with, presented by another terminal, used to open another session,
 // expired, or after the terminal's key is registered anew; a disabled terminal is refused at once.
+TEST_F(TestOpenApiCallers, SignatureFieldsAreFoundByNameInAnyCaseAndTheFirstOfARepeatedOneCounts)
+{
+    const std::string path = "/api/showPersonalCode";
+    const std::string body = showBody();
+    // HTTP field names are case-insensitive (RFC 9110 §5.1).
+    HeaderList lower = app().sign(path, body);
+    for (auto& field : lower)
+        field.first = Poco::toLower(field.first);
+    EXPECT_EQ(OpenApiClient::errorCode(app().send(path, body, lower)), "0");
+    // A repeated field: the first one is what the request is checked with.
+    HeaderList repeated = app().sign(path, body);
+    repeated.emplace_back("X-CityCode-Nonce", "a-second-nonce-0001");
+    EXPECT_EQ(OpenApiClient::errorCode(app().send(path, body, repeated)), "0");
+    // A longer name is another field: the request has no nonce.
+    HeaderList longer = app().sign(path, body);
+    for (auto& field : longer) {
+        if (field.first == "X-CityCode-Nonce")
+            field.first = "X-CityCode-Nonces";
+    }
+    EXPECT_EQ(OpenApiClient::errorCode(app().send(path, body, longer)), "SIGNATURE_MISSING");
+}
+
 TEST_F(TestOpenApiCallers, TerminalSessionsSignWithAKeyOnlyTheTerminalAndTheServersKnow)
 {
     const OpenApiClient session = terminalA().openSession();

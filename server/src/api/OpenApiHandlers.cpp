@@ -11,8 +11,12 @@
 #include <Poco/Logger.h>
 #include <Poco/Net/HTTPServerRequest.h>
 
+#include <cstring>
 #include <exception>
+#include <iterator>
 #include <optional>
+#include <strings.h>
+#include <utility>
 
 namespace citycode::server {
 
@@ -54,14 +58,36 @@ SignedRequest signedRequest(Exchange& exchange, const std::string& body)
     SignedRequest signedRequest;
     signedRequest.method = request.getMethod();
     signedRequest.path = exchange.path();
-    signedRequest.app = request.get("X-CityCode-App", "");
-    signedRequest.terminal = request.get("X-CityCode-Terminal", "");
-    signedRequest.keyId = request.get("X-CityCode-Key-Id", "");
-    signedRequest.session = request.get("X-CityCode-Session", "");
-    signedRequest.timestamp = request.get("X-CityCode-Timestamp", "");
-    signedRequest.nonce = request.get("X-CityCode-Nonce", "");
-    signedRequest.signature = request.get("X-CityCode-Signature", "");
-    signedRequest.signMethod = request.get("X-CityCode-Sign-Method", "");
+    // One pass over the header for the eight X-CityCode- fields (names case-insensitive, the first
+    // of repeated ones, as request.get would take it): eight lookups compared every field's name
+    // eight times.
+    static constexpr char kPrefix[] = "x-citycode-";
+    constexpr std::size_t kPrefixSize = sizeof kPrefix - 1;
+    const std::pair<const char*, std::string SignedRequest::*> fields[] = {
+        {"app", &SignedRequest::app},
+        {"terminal", &SignedRequest::terminal},
+        {"key-id", &SignedRequest::keyId},
+        {"session", &SignedRequest::session},
+        {"timestamp", &SignedRequest::timestamp},
+        {"nonce", &SignedRequest::nonce},
+        {"signature", &SignedRequest::signature},
+        {"sign-method", &SignedRequest::signMethod},
+    };
+    bool seen[std::size(fields)] = {};
+    for (const auto& [name, value] : request) {
+        if (name.size() <= kPrefixSize || ::strncasecmp(name.c_str(), kPrefix, kPrefixSize) != 0)
+            continue;
+        const char* suffix = name.c_str() + kPrefixSize;
+        const std::size_t suffixSize = name.size() - kPrefixSize;
+        for (std::size_t i = 0; i < std::size(fields); ++i) {
+            if (!seen[i] && std::strlen(fields[i].first) == suffixSize &&
+                ::strncasecmp(suffix, fields[i].first, suffixSize) == 0) {
+                signedRequest.*fields[i].second = value;
+                seen[i] = true;
+                break;
+            }
+        }
+    }
     signedRequest.body = body;
     return signedRequest;
 }
