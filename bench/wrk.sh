@@ -21,7 +21,12 @@
 # default 10), CITYCODE_WRK_CONNECTIONS (default 64), CITYCODE_WRK_THREADS (default 2),
 # CITYCODE_WRK_SHOWS (requests written per show file, default 60000), CITYCODE_WRK_CODES (decode
 # requests per decode file, default 30000; raise both when a run reports "exhausted"),
-# CITYCODE_BENCH_JOBS (default 2), CITYCODE_WRK_SKIP_BUILD=1 (use the binaries already built).
+# CITYCODE_BENCH_JOBS (default 2), CITYCODE_WRK_SKIP_BUILD=1 (use the binaries already built),
+# CITYCODE_WRK_ONLY (space-separated run names to run besides the two ceiling runs, e.g. "show-png
+# decode-terminal"; default all), CITYCODE_WRK_CALLGRIND=1 (both servers run under valgrind's
+# callgrind, counting only during each run: the table then gives user-space instructions per
+# request, which unlike CPU time do not drift with the machine's load; requests/s and latencies
+# are meaningless then; use small CITYCODE_WRK_SHOWS/CODES, such as 3000).
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -77,14 +82,26 @@ waitFor() { # file, what
     exit 1
 }
 
-"$ceiling" 0 "$serverThreads" "$keepAliveRequests" "$serverQueued" >"$work/ceiling.out" 2>&1 &
+callgrind=()
+if [[ "${CITYCODE_WRK_CALLGRIND:-0}" == 1 ]]; then
+    for tool in valgrind callgrind_control; do
+        command -v "$tool" >/dev/null || { echo "bench/wrk.sh: $tool not found" >&2; exit 1; }
+    done
+    callgrind=(valgrind --tool=callgrind --instr-atstart=no)
+fi
+
+"${callgrind[@]}" ${callgrind[@]:+--callgrind-out-file="$work/callgrind-ceiling.out"} "$ceiling" 0 "$serverThreads" "$keepAliveRequests" "$serverQueued" >"$work/ceiling.out" 2>&1 &
 pids+=($!)
 ceilingPid=$!
 waitFor "$work/ceiling.out" "the HTTP ceiling"
-ceilingPort="$(sed -n 's/^listening on 127.0.0.1:\([0-9]*\)$/\1/p' "$work/ceiling.out")"
+for _ in $(seq 1 300); do # valgrind, when used, writes to the same file first
+    ceilingPort="$(sed -n 's/^listening on 127.0.0.1:\([0-9]*\)$/\1/p' "$work/ceiling.out")"
+    [[ -n "$ceilingPort" ]] && break
+    sleep 0.1
+done
 
 export CITYCODE_ADMIN_PASSWORD="Bench-Initial-$RANDOM$RANDOM!"
-"$server" --data-dir "$work/data" --port-file "$work/port" \
+"${callgrind[@]}" ${callgrind[@]:+--callgrind-out-file="$work/callgrind-server.out"} "$server" --data-dir "$work/data" --port-file "$work/port" \
     --set server.listen=127.0.0.1:0 --set auth.captcha=disabled \
     --set server.max_connections_per_address=256 >"$work/server.log" 2>&1 &
 pids+=($!)
@@ -101,14 +118,29 @@ echo "== ceiling on port $ceilingPort, citycode-server on port $serverPort (SQLi
 cpuTicks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 
 run() { # name, port, pid, file, [cycle]
+    if [[ -n "${CITYCODE_WRK_ONLY:-}" && "$1" != ceiling* && " $CITYCODE_WRK_ONLY " != *" $1 "* ]]; then
+        return 0
+    fi
     echo "== wrk $1" >&2
     local before
     before="$(cpuTicks "$3")"
+    if [[ ${#callgrind[@]} -gt 0 ]]; then
+        callgrind_control -z "$3" >/dev/null
+        callgrind_control -i on "$3" >/dev/null
+    fi
     wrk -t"$threads" -c"$connections" -d"${seconds}s" --latency -s "$root/bench/openapi.lua" \
         "http://127.0.0.1:$2" -- "$4" "$threads" "${5:-}" >"$work/wrk-$1.txt"
     local ticks=$(($(cpuTicks "$3") - before))
+    local instructions=0
+    if [[ ${#callgrind[@]} -gt 0 ]]; then
+        callgrind_control -d "wrk-$1" "$3" >/dev/null
+        callgrind_control -i off "$3" >/dev/null
+        # The dump of this run: the newest part file that names it.
+        instructions="$(grep -l "^desc: Trigger: dump wrk-$1\$" "$work"/callgrind-*.out.* | xargs grep -h '^totals:' |
+            awk '{ print $2 }' | tail -n 1)"
+    fi
     cat "$work/wrk-$1.txt" >&2
-    echo "$1 $(uptime | sed 's/.*load average: //') $(grep '^CITYCODE requests=' "$work/wrk-$1.txt") cpu_ticks=$ticks" >>"$work/results.txt"
+    echo "$1 $(uptime | sed 's/.*load average: //') $(grep '^CITYCODE requests=' "$work/wrk-$1.txt") cpu_ticks=$ticks instructions=${instructions:-0}" >>"$work/results.txt"
 }
 
 run ceiling "$ceilingPort" "$ceilingPid" "$work/show.txt" cycle
@@ -164,6 +196,19 @@ for key, label in labels:
         label, "{:,.0f}".format(r["rate"]), r["p50_us"] / 1000, r["p99_us"] / 1000, r["rate"] / ceiling,
         r["cpu_us"], r["cpu_us"] / ceilingCpu, bad, note, r["load"]))
 print()
+if any(r.get("instructions") for r in rows.values()):
+    perRequest = {k: r["instructions"] / max(1, r["requests"]) for k, r in rows.items()}
+    base = min(perRequest["ceiling"], perRequest["ceiling-after"])
+    print("Under callgrind: user-space instructions per request of the serving process (CPU time "
+          "and rates above are valgrind's, not figures).")
+    print()
+    print("| run | requests | instructions/request | vs ceiling |")
+    print("|---|---:|---:|---:|")
+    for key, label in labels:
+        if key in rows:
+            print("| %s | %d | %s | %.1fx |" % (label, rows[key]["requests"], "{:,.0f}".format(perRequest[key]),
+                                              perRequest[key] / base))
+    print()
 failed = [k for k, r in rows.items() if not k.startswith("ceiling") and (r["non2xx"] or r["exhausted"])]
 if failed:
     print("NOT A FIGURE: non-2xx answers or exhausted request files in: " + ", ".join(failed))
