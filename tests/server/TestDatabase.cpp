@@ -7,6 +7,7 @@
 #include "citycode/common/Error.h"
 #include "storage/Database.h"
 #include "storage/Migrations.h"
+#include "storage/RecordStore.h"
 #include "storage/Transaction.h"
 
 #include <Poco/Data/Session.h>
@@ -16,6 +17,7 @@
 
 #include <atomic>
 #include <filesystem>
+#include <optional>
 #include <thread>
 
 using namespace citycode::server;
@@ -197,6 +199,32 @@ TEST_F(TestDatabase, InsertReturningIdReadsIdsBeyond32Bits)
     std::string stored;
     s << "SELECT v FROM t WHERE id = $1", use(b), into(stored), now;
     EXPECT_EQ(stored, "second");
+}
+
+TEST_F(TestDatabase, WriteBindsNullIntegerAndTextAsExecuteDoes)
+{
+    // RecordStore::write binds its values straight to a kept SQLite statement (Poco's bindings on
+    // PostgreSQL): the rows must be the ones execute() stores, NULL, 64-bit and UTF-8 intact.
+    Database db(backendUrl(), m_dir.path(), 2);
+    Poco::Data::Session s = db.session();
+    s << "CREATE TABLE w (k TEXT NOT NULL, n BIGINT, t TEXT, PRIMARY KEY (k))", now;
+    const std::string big = "write", text = "二维码 'quoted' \\ text", other = "execute";
+    const std::optional<std::int64_t> none;
+    const std::optional<std::int64_t> large = 5000000000LL;
+    RecordStore store(s);
+    EXPECT_EQ(store.write("INSERT INTO w (k, n, t) VALUES ($1, $2, $3)", {big, large, text}), 1u);
+    EXPECT_EQ(store.write("INSERT INTO w (k, n, t) VALUES ($1, $2, $3)", {other, none, SqlArg()}), 1u);
+    // A conflict that inserts nothing counts 0 rows, as the nonce and used-mark claims rely on.
+    EXPECT_EQ(store.write("INSERT INTO w (k, n, t) VALUES ($1, $2, $3) ON CONFLICT (k) DO NOTHING",
+                          {big, Poco::Int64{1}, text}),
+              0u);
+    const auto rows = store.select("SELECT k, n, t FROM w ORDER BY k");
+    ASSERT_EQ(rows.size(), 2u);
+    EXPECT_EQ(rows[0]->getValue<std::string>("k"), "execute");
+    EXPECT_TRUE(rows[0]->isNull("n"));
+    EXPECT_TRUE(rows[0]->isNull("t"));
+    EXPECT_EQ(rows[1]->getValue<Poco::Int64>("n"), 5000000000LL);
+    EXPECT_EQ(rows[1]->getValue<std::string>("t"), text);
 }
 
 TEST_F(TestPostgresDatabase, UrlFormsConnectAndHideThePassword)

@@ -8,19 +8,19 @@ namespace citycode::server {
 
 bool NonceStore::claim(Poco::Data::Session& session, const RequestNonce& nonce)
 {
-    return RecordStore(session).execute("INSERT INTO api_nonces (expires_at, caller, nonce) VALUES ($1, $2, $3)"
-                                        " ON CONFLICT (expires_at, caller, nonce) DO NOTHING",
-                                        {static_cast<Poco::Int64>(nonce.expiresAt), nonce.caller, nonce.nonce}) == 1;
+    return RecordStore(session).write("INSERT INTO api_nonces (expires_at, caller, nonce) VALUES ($1, $2, $3)"
+                                      " ON CONFLICT (expires_at, caller, nonce) DO NOTHING",
+                                      {static_cast<Poco::Int64>(nonce.expiresAt), nonce.caller, nonce.nonce}) == 1;
 }
 
 bool NonceStore::markUsed(Poco::Data::Session& session, const CodeUse& use)
 {
-    const SqlValue user = use.userId ? SqlValue(static_cast<Poco::Int64>(*use.userId)) : SqlValue();
-    return RecordStore(session).execute(
+    const std::string usedAt = Database::timestampNow();
+    return RecordStore(session).write(
                "INSERT INTO code_uses (nonce, rule_id, rule_version, user_id, caller, expires_at, used_at)"
                " VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (expires_at, nonce) DO NOTHING",
-               {use.nonceHex, static_cast<Poco::Int64>(use.ruleId), static_cast<Poco::Int64>(use.ruleVersion), user,
-                use.caller, static_cast<Poco::Int64>(use.expiresAt), Database::timestampNow()}) == 1;
+               {use.nonceHex, static_cast<Poco::Int64>(use.ruleId), static_cast<Poco::Int64>(use.ruleVersion),
+                use.userId, use.caller, static_cast<Poco::Int64>(use.expiresAt), usedAt}) == 1;
 }
 
 bool NonceStore::claimRequestNonce(const std::string& caller, const std::string& nonce, std::int64_t expiresAt)

@@ -220,6 +220,17 @@ std::size_t RecordStore::execute(const std::string& sql, const std::vector<SqlVa
     return statement.execute();
 }
 
+std::size_t RecordStore::write(const std::string& sql, std::initializer_list<SqlArg> values)
+{
+    if (const auto count = SqliteStatementCache::execute(m_session, sql, values.begin(), values.size()))
+        return *count;
+    std::vector<SqlValue> vars;
+    vars.reserve(values.size());
+    for (const SqlArg& value : values)
+        vars.push_back(value.var());
+    return execute(sql, vars);
+}
+
 Poco::Int64 RecordStore::insert(const std::string& table, std::vector<std::pair<std::string, SqlValue>> columns,
                                 bool timestamps)
 {

@@ -1,10 +1,12 @@
 #pragma once
 
 #include "storage/ListQuery.h"
+#include "storage/SqlArg.h"
 
 #include <Poco/Dynamic/Var.h>
 #include <Poco/JSON/Object.h>
 
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <utility>
@@ -73,6 +75,9 @@ public:
     Poco::Int64 scalar(const std::string& sql, const std::vector<SqlValue>& values = {});
     // Runs a statement; returns the affected row count.
     std::size_t execute(const std::string& sql, const std::vector<SqlValue>& values = {});
+    // The same for the statements every show and verify writes: the values are bound as they
+    // are to a kept SQLite statement (PostgreSQL gets them as SqlValues).
+    std::size_t write(const std::string& sql, std::initializer_list<SqlArg> values);
 
     // INSERT ... RETURNING id, with created_at/updated_at set when `timestamps`.
     Poco::Int64 insert(const std::string& table, std::vector<std::pair<std::string, SqlValue>> columns,

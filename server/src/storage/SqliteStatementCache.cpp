@@ -117,9 +117,10 @@ Prepared prepare(sqlite3* db, const std::string& sql)
     return prepared;
 }
 
-// The kept statement for `sql` on this connection, bound to `values`; nullptr when Poco must run it.
-sqlite3_stmt* bound(Connection& connection, sqlite3* db, const std::string& sql,
-                    const std::vector<Poco::Dynamic::Var>& values, const Prepared** info)
+// The kept statement for `sql` on this connection, taking `count` values; nullptr when Poco must
+// run it.
+sqlite3_stmt* kept(Connection& connection, sqlite3* db, const std::string& sql, std::size_t count,
+                   const Prepared** info)
 {
     auto found = connection.statements.find(sql);
     if (found == connection.statements.end()) {
@@ -131,28 +132,68 @@ sqlite3_stmt* bound(Connection& connection, sqlite3* db, const std::string& sql,
         found = connection.statements.emplace(sql, std::move(prepared)).first;
     }
     const Prepared& prepared = found->second;
-    if (!prepared.usable || sqlite3_bind_parameter_count(prepared.statement) != static_cast<int>(values.size()))
+    if (!prepared.usable || sqlite3_bind_parameter_count(prepared.statement) != static_cast<int>(count))
         return nullptr;
-    sqlite3_stmt* statement = prepared.statement;
+    *info = &prepared;
+    return prepared.statement;
+}
+
+void check(sqlite3* db, sqlite3_stmt* statement, const std::string& sql, int rc)
+{
+    if (rc != SQLITE_OK) {
+        sqlite3_clear_bindings(statement);
+        Utility::throwException(db, rc, sql);
+    }
+}
+
+// The kept statement for `sql`, bound to `values`; nullptr when Poco must run it.
+sqlite3_stmt* bound(Connection& connection, sqlite3* db, const std::string& sql,
+                    const std::vector<Poco::Dynamic::Var>& values, const Prepared** info)
+{
+    sqlite3_stmt* statement = kept(connection, db, sql, values.size(), info);
+    if (!statement)
+        return nullptr;
     // As RecordStore's Poco bindings: null, 64-bit integer (booleans too) or text.
     for (std::size_t i = 0; i < values.size(); ++i) {
         const Poco::Dynamic::Var& value = values[i];
         const int position = static_cast<int>(i + 1);
-        int rc = SQLITE_OK;
         if (value.isEmpty()) {
-            rc = sqlite3_bind_null(statement, position);
+            check(db, statement, sql, sqlite3_bind_null(statement, position));
         } else if (value.isInteger() || value.isBoolean()) {
-            rc = sqlite3_bind_int64(statement, position, value.convert<Poco::Int64>());
+            check(db, statement, sql, sqlite3_bind_int64(statement, position, value.convert<Poco::Int64>()));
         } else {
             const std::string text = value.convert<std::string>();
-            rc = sqlite3_bind_text(statement, position, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
-        }
-        if (rc != SQLITE_OK) {
-            sqlite3_clear_bindings(statement);
-            Utility::throwException(db, rc, sql);
+            check(db, statement, sql,
+                  sqlite3_bind_text(statement, position, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT));
         }
     }
-    *info = &prepared;
+    return statement;
+}
+
+// The same for values given as they are: text is bound without a copy of ours (SQLite copies it).
+sqlite3_stmt* bound(Connection& connection, sqlite3* db, const std::string& sql, const SqlArg* values,
+                    std::size_t count, const Prepared** info)
+{
+    sqlite3_stmt* statement = kept(connection, db, sql, count, info);
+    if (!statement)
+        return nullptr;
+    for (std::size_t i = 0; i < count; ++i) {
+        const SqlArg& value = values[i];
+        const int position = static_cast<int>(i + 1);
+        switch (value.kind()) {
+        case SqlArg::Kind::Null:
+            check(db, statement, sql, sqlite3_bind_null(statement, position));
+            break;
+        case SqlArg::Kind::Integer:
+            check(db, statement, sql, sqlite3_bind_int64(statement, position, value.integer()));
+            break;
+        case SqlArg::Kind::Text:
+            check(db, statement, sql,
+                  sqlite3_bind_text(statement, position, value.text().data(), static_cast<int>(value.text().size()),
+                                    SQLITE_TRANSIENT));
+            break;
+        }
+    }
     return statement;
 }
 
@@ -287,19 +328,12 @@ std::optional<Poco::Int64> SqliteStatementCache::scalar(Poco::Data::Session& ses
     return result;
 }
 
-std::optional<std::size_t> SqliteStatementCache::execute(Poco::Data::Session& session, const std::string& sql,
-                                                         const std::vector<Poco::Dynamic::Var>& values)
+namespace {
+
+// Steps a bound INSERT, UPDATE or DELETE to its end; the affected row count, or nothing for a
+// statement with result columns (RETURNING), which Poco then runs.
+std::optional<std::size_t> runWrite(sqlite3* db, sqlite3_stmt* statement, const Prepared* info, const std::string& sql)
 {
-    if (!startsWithWord(sql, "INSERT") && !startsWithWord(sql, "UPDATE") && !startsWithWord(sql, "DELETE"))
-        return std::nullopt;
-    Connection* connection = connectionOf(session);
-    if (!connection)
-        return std::nullopt;
-    sqlite3* db = Utility::dbHandle(session);
-    const Prepared* info = nullptr;
-    sqlite3_stmt* statement = bound(*connection, db, sql, values, &info);
-    if (!statement)
-        return std::nullopt;
     ResetOnExit reset{statement};
     if (!info->kinds.empty())
         return std::nullopt; // RETURNING: rows, not a count
@@ -311,6 +345,41 @@ std::optional<std::size_t> SqliteStatementCache::execute(Poco::Data::Session& se
             Utility::throwException(db, rc, sql);
     }
     return static_cast<std::size_t>(sqlite3_changes(db));
+}
+
+bool isWrite(const std::string& sql)
+{
+    return startsWithWord(sql, "INSERT") || startsWithWord(sql, "UPDATE") || startsWithWord(sql, "DELETE");
+}
+
+} // namespace
+
+std::optional<std::size_t> SqliteStatementCache::execute(Poco::Data::Session& session, const std::string& sql,
+                                                         const std::vector<Poco::Dynamic::Var>& values)
+{
+    Connection* connection = isWrite(sql) ? connectionOf(session) : nullptr;
+    if (!connection)
+        return std::nullopt;
+    sqlite3* db = Utility::dbHandle(session);
+    const Prepared* info = nullptr;
+    sqlite3_stmt* statement = bound(*connection, db, sql, values, &info);
+    if (!statement)
+        return std::nullopt;
+    return runWrite(db, statement, info, sql);
+}
+
+std::optional<std::size_t> SqliteStatementCache::execute(Poco::Data::Session& session, const std::string& sql,
+                                                         const SqlArg* values, std::size_t count)
+{
+    Connection* connection = isWrite(sql) ? connectionOf(session) : nullptr;
+    if (!connection)
+        return std::nullopt;
+    sqlite3* db = Utility::dbHandle(session);
+    const Prepared* info = nullptr;
+    sqlite3_stmt* statement = bound(*connection, db, sql, values, count, &info);
+    if (!statement)
+        return std::nullopt;
+    return runWrite(db, statement, info, sql);
 }
 
 } // namespace citycode::server

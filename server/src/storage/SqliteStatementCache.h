@@ -1,5 +1,7 @@
 #pragma once
 
+#include "storage/SqlArg.h"
+
 #include <Poco/Dynamic/Var.h>
 #include <Poco/JSON/Object.h>
 
@@ -40,6 +42,9 @@ public:
     // above.
     static std::optional<std::size_t> execute(Poco::Data::Session& session, const std::string& sql,
                                               const std::vector<Poco::Dynamic::Var>& values);
+    // The same with values bound as they are (RecordStore::write).
+    static std::optional<std::size_t> execute(Poco::Data::Session& session, const std::string& sql,
+                                              const SqlArg* values, std::size_t count);
 };
 
 } // namespace citycode::server
