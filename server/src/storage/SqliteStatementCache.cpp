@@ -352,34 +352,38 @@ bool isWrite(const std::string& sql)
     return startsWithWord(sql, "INSERT") || startsWithWord(sql, "UPDATE") || startsWithWord(sql, "DELETE");
 }
 
-} // namespace
-
-std::optional<std::size_t> SqliteStatementCache::execute(Poco::Data::Session& session, const std::string& sql,
-                                                         const std::vector<Poco::Dynamic::Var>& values)
+// An INSERT, UPDATE or DELETE on the session's kept statement, bound by
+// `bind(connection, db, &info)` (nullptr when Poco must run it): the affected row count.
+template <typename Bind>
+std::optional<std::size_t> executeWith(Poco::Data::Session& session, const std::string& sql, Bind bind)
 {
     Connection* connection = isWrite(sql) ? connectionOf(session) : nullptr;
     if (!connection)
         return std::nullopt;
     sqlite3* db = Utility::dbHandle(session);
     const Prepared* info = nullptr;
-    sqlite3_stmt* statement = bound(*connection, db, sql, values, &info);
+    sqlite3_stmt* statement = bind(*connection, db, &info);
     if (!statement)
         return std::nullopt;
     return runWrite(db, statement, info, sql);
 }
 
+} // namespace
+
+std::optional<std::size_t> SqliteStatementCache::execute(Poco::Data::Session& session, const std::string& sql,
+                                                         const std::vector<Poco::Dynamic::Var>& values)
+{
+    return executeWith(session, sql, [&](Connection& connection, sqlite3* db, const Prepared** info) {
+        return bound(connection, db, sql, values, info);
+    });
+}
+
 std::optional<std::size_t> SqliteStatementCache::execute(Poco::Data::Session& session, const std::string& sql,
                                                          const SqlArg* values, std::size_t count)
 {
-    Connection* connection = isWrite(sql) ? connectionOf(session) : nullptr;
-    if (!connection)
-        return std::nullopt;
-    sqlite3* db = Utility::dbHandle(session);
-    const Prepared* info = nullptr;
-    sqlite3_stmt* statement = bound(*connection, db, sql, values, count, &info);
-    if (!statement)
-        return std::nullopt;
-    return runWrite(db, statement, info, sql);
+    return executeWith(session, sql, [&](Connection& connection, sqlite3* db, const Prepared** info) {
+        return bound(connection, db, sql, values, count, info);
+    });
 }
 
 } // namespace citycode::server
