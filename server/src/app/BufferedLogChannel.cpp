@@ -37,13 +37,16 @@ void BufferedLogChannel::close()
 void BufferedLogChannel::log(const Poco::Message& message)
 {
     std::unique_lock<std::mutex> lock(m_mutex);
-    if (!m_waiting.empty())
+    const bool first = m_waiting.empty();
+    if (!first)
         m_waiting += '\n';
     else
         m_source = message.getSource();
     m_waiting += message.getText();
     if (m_waiting.size() >= kFlushBytes || m_stopping) // once stopped, nobody flushes later
         flush(lock);
+    else if (first)
+        m_wake.notify_one(); // the flushing thread sleeps while nothing waits
 }
 
 void BufferedLogChannel::setProperty(const std::string& name, const std::string& value)
@@ -60,7 +63,9 @@ void BufferedLogChannel::run()
 {
     std::unique_lock<std::mutex> lock(m_mutex);
     while (!m_stopping) {
-        m_wake.wait_for(lock, std::chrono::milliseconds(kFlushMilliseconds));
+        // Asleep until a line comes (an idle server does not wake), then collecting for one interval.
+        m_wake.wait(lock, [this] { return m_stopping || !m_waiting.empty(); });
+        m_wake.wait_for(lock, std::chrono::milliseconds(kFlushMilliseconds), [this] { return m_stopping; });
         flush(lock);
     }
 }

@@ -11,8 +11,8 @@
 namespace citycode::server {
 
 // Collects the lines logged to it and hands them to the wrapped channel together, as one
-// message of lines joined by newlines, at least every kFlushMilliseconds and whenever kFlushBytes
-// are waiting: the access log writes one line per request, and a write (and a stream flush) per
+// message of lines joined by newlines, kFlushMilliseconds after the first line of a batch and
+// whenever kFlushBytes are waiting: the access log writes one line per request, and a write (and a stream flush) per
 // line cost a request more than building the line (nginx's access_log buffer= does the same).
 // Lines keep their order. A crash loses at most the last interval's lines; close() and the
 // destructor write what is waiting. Thread-safe.
