@@ -812,6 +812,14 @@ void EventHttpServer::Connection::afterAnswer()
     }
     m_state = State::Header;
     m_server.m_registry.armNextRequest(m_slot);
+    // stop() marks the registry stopping, then ends every connection that waits for a request;
+    // one that decided to stay open just before, and armed its wait just after that pass, sees
+    // the mark here (both sides are sequentially consistent atomics), so none waits out its
+    // keep-alive time while the server stops.
+    if (m_server.m_registry.stopping()) {
+        close();
+        return;
+    }
     process(); // a pipelined request may be waiting
     if (m_readPaused && (m_state == State::Header || m_state == State::Body)) {
         m_readPaused = false;
