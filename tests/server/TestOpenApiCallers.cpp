@@ -355,6 +355,34 @@ TEST_F(TestOpenApiCallers, NoncesAreKeptWhileTheyCouldBeReplayedThenPruned)
     EXPECT_EQ(db.rows(count)[0][0], "0");
 }
 
+TEST_F(TestOpenApiCallers, UsedMarksAreKeptAnHourPastTheirCodeThenPruned)
+{
+    const std::string code = freshCode();
+    const HttpResponse decoded = terminalA().post("/identity/decodeIdentityCode", OpenApiSetup::decodeBody(code));
+    ASSERT_EQ(OpenApiClient::errorCode(decoded), "0") << decoded.body;
+    const std::string codeId = OpenApiClient::data(decoded)->getValue<std::string>("cityCodeId");
+    DatabaseFile db(m_dir.file("data") + "/citycode.db");
+    const std::string count = "SELECT COUNT(*) FROM code_uses WHERE nonce = '" + codeId + "'";
+    ASSERT_EQ(db.rows(count)[0][0], "1");
+    const std::string path = "/api/showPersonalCode";
+    const std::string body = showBody();
+    // Expired, but within the hour: pruning runs (the request nonces go) and the mark stays.
+    std::ofstream(m_dir.file("clock-offset"), std::ios::trunc) << 1800 << "\n";
+    EXPECT_EQ(OpenApiClient::errorCode(app().send(path, body, app().sign(path, body, unixNow() + 1800))), "0");
+    EXPECT_EQ(db.rows(count)[0][0], "1");
+    // An hour and more past its expiry (60 s validity) the mark goes at the next pruning, and the
+    // code is still refused: as expired, which is checked first.
+    std::ofstream(m_dir.file("clock-offset"), std::ios::trunc) << 3800 << "\n";
+    EXPECT_EQ(OpenApiClient::errorCode(app().send(path, body, app().sign(path, body, unixNow() + 3800))), "0");
+    EXPECT_EQ(db.rows(count)[0][0], "0");
+    const OpenApiClient terminal = terminalA();
+    const std::string decodeBody = OpenApiClient::json(OpenApiSetup::decodeBody(code));
+    const HttpResponse again =
+        terminal.send("/identity/decodeIdentityCode", decodeBody,
+                      terminal.sign("/identity/decodeIdentityCode", decodeBody, unixNow() + 3800));
+    EXPECT_EQ(OpenApiClient::errorCode(again), "CODE_EXPIRED") << again.body;
+}
+
 TEST_F(TestOpenApiCallers, OpenRefusesBadPersonalDataWithoutRepeatingIt)
 {
     struct Case

@@ -45,4 +45,12 @@ std::size_t NonceStore::pruneRequestNonces(std::int64_t now)
     });
 }
 
+std::size_t NonceStore::pruneCodeUses(std::int64_t before)
+{
+    return m_writes.run([before](Poco::Data::Session& session) {
+        return RecordStore(session).execute("DELETE FROM code_uses WHERE expires_at < $1",
+                                            {static_cast<Poco::Int64>(before)});
+    });
+}
+
 } // namespace citycode::server

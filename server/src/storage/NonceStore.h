@@ -47,6 +47,10 @@ public:
 
     // Deletes request nonces that expired before `now`; returns how many.
     std::size_t pruneRequestNonces(std::int64_t now);
+    // Deletes the used marks of codes that expired before `before`; returns how many. A verify
+    // checks expiry before the mark, so such a code is refused as expired without its mark; the
+    // caller keeps a margin for clocks of nodes that run behind.
+    std::size_t pruneCodeUses(std::int64_t before);
 
     // The same two claims as statements inside a transaction the caller commits (a DurableBatch
     // statement that also writes the request's record): false when the row exists already.
