@@ -2,6 +2,7 @@
 
 #include "OpenSsl.h"
 #include "citycode/common/Error.h"
+#include "citycode/common/Sm4GcmKey.h"
 
 #include <openssl/crypto.h>
 #include <openssl/err.h>
@@ -15,11 +16,8 @@ namespace {
 
 constexpr std::size_t kNonceSize = 12;
 constexpr std::size_t kTagSize = 16;
-constexpr std::size_t kBlockSize = 16;
 // Lengths pass through OpenSSL as int; SP 800-38D §5.2.1.1 allows far more.
 constexpr std::size_t kMaxLength = static_cast<std::size_t>(INT_MAX) - kNonceSize - kTagSize;
-
-using Block = std::array<std::uint8_t, kBlockSize>;
 
 // A cipher fetched once per process; nullptr when this OpenSSL lacks it.
 const EVP_CIPHER* fetchCipherOrNull(const char* name)
@@ -48,18 +46,6 @@ const EVP_CIPHER* nativeSm4Gcm()
 {
     static const EVP_CIPHER* const cipher = fetchCipherOrNull("SM4-GCM");
     return cipher;
-}
-
-const EVP_CIPHER* sm4Ecb()
-{
-    static const EVP_CIPHER* const cipher = fetchCipherOrNull("SM4-ECB");
-    return requireCipher(cipher, "SM4-ECB");
-}
-
-const EVP_CIPHER* sm4Ctr()
-{
-    static const EVP_CIPHER* const cipher = fetchCipherOrNull("SM4-CTR");
-    return requireCipher(cipher, "SM4-CTR");
 }
 
 OpenSslPtr<EVP_CIPHER_CTX> newCipherContext()
@@ -122,141 +108,6 @@ bool evpGcmOpen(const EVP_CIPHER* cipher, const Bytes& key, const std::uint8_t* 
     return ok;
 }
 
-std::uint64_t load64(const std::uint8_t* p)
-{
-    std::uint64_t v = 0;
-    for (int i = 0; i < 8; ++i)
-        v = (v << 8) | p[i];
-    return v;
-}
-
-void store64(std::uint64_t v, std::uint8_t* p)
-{
-    for (int i = 7; i >= 0; --i, v >>= 8)
-        p[i] = static_cast<std::uint8_t>(v);
-}
-
-// GHASH (NIST SP 800-38D §6.4) in constant time: bit-serial multiplication in GF(2^128)
-// (Algorithm 1) with masks instead of branches, and no lookup tables, whose cache traces would
-// leak H. Fast enough for the short personal data it protects.
-class Ghash
-{
-public:
-    explicit Ghash(const Block& h) : m_hHi(load64(h.data())), m_hLo(load64(h.data() + 8)) {}
-    Ghash(const Ghash&) = delete;
-    Ghash& operator=(const Ghash&) = delete;
-    ~Ghash()
-    {
-        OPENSSL_cleanse(&m_hHi, sizeof(m_hHi));
-        OPENSSL_cleanse(&m_hLo, sizeof(m_hLo));
-    }
-
-    // Absorbs `data` zero-padded to a whole number of blocks (§7.1 step 5).
-    void update(const std::uint8_t* data, std::size_t n)
-    {
-        for (std::size_t i = 0; i < n; i += kBlockSize) {
-            Block block{};
-            std::copy(data + i, data + i + std::min(kBlockSize, n - i), block.begin());
-            absorb(block);
-        }
-    }
-
-    // Absorbs len(A) || len(C) in bits and returns the hash S.
-    Block finish(std::size_t aadBytes, std::size_t ctBytes)
-    {
-        Block lengths{};
-        store64(static_cast<std::uint64_t>(aadBytes) * 8, lengths.data());
-        store64(static_cast<std::uint64_t>(ctBytes) * 8, lengths.data() + 8);
-        absorb(lengths);
-        Block s{};
-        store64(m_yHi, s.data());
-        store64(m_yLo, s.data() + 8);
-        return s;
-    }
-
-private:
-    void absorb(const Block& block)
-    {
-        m_yHi ^= load64(block.data());
-        m_yLo ^= load64(block.data() + 8);
-        std::uint64_t zHi = 0, zLo = 0, vHi = m_hHi, vLo = m_hLo;
-        for (int i = 0; i < 128; ++i) {
-            const std::uint64_t bit = i < 64 ? (m_yHi >> (63 - i)) & 1 : (m_yLo >> (127 - i)) & 1;
-            const std::uint64_t take = 0 - bit;
-            zHi ^= vHi & take;
-            zLo ^= vLo & take;
-            const std::uint64_t reduce = 0 - (vLo & 1);
-            vLo = (vLo >> 1) | (vHi << 63);
-            vHi = (vHi >> 1) ^ (0xE100000000000000ULL & reduce); // R = 11100001 || 0^120
-        }
-        m_yHi = zHi;
-        m_yLo = zLo;
-    }
-
-    std::uint64_t m_hHi;
-    std::uint64_t m_hLo;
-    std::uint64_t m_yHi = 0;
-    std::uint64_t m_yLo = 0;
-};
-
-// GCM (SP 800-38D §7) over the SM4 block cipher, as RFC 8998 §3.1 specifies it: H = E(K, 0^128),
-// J0 = nonce || 0^31 || 1 for a 96-bit nonce, CTR from inc32(J0), tag = E(K, J0) xor GHASH.
-class Sm4Gcm
-{
-public:
-    Sm4Gcm(const Bytes& key, const std::uint8_t* nonce) : m_key(key)
-    {
-        std::copy(nonce, nonce + kNonceSize, m_counter.begin());
-        m_counter[15] = 1; // J0
-        // One ECB call yields both H = E(K, 0^128) and E(K, J0).
-        std::array<std::uint8_t, 2 * kBlockSize> in{}, out{};
-        std::copy(m_counter.begin(), m_counter.end(), in.begin() + kBlockSize);
-        OpenSslPtr<EVP_CIPHER_CTX> ctx = newCipherContext();
-        if (EVP_EncryptInit_ex2(ctx.get(), sm4Ecb(), key.data(), nullptr, nullptr) != 1 ||
-            EVP_CIPHER_CTX_set_padding(ctx.get(), 0) != 1)
-            throwOpenSslError("CRYPTO_OPENSSL", "SM4 initialisation failed");
-        cipherUpdate(ctx.get(), in.data(), in.size(), out.data());
-        std::copy(out.begin(), out.begin() + kBlockSize, m_h.begin());
-        std::copy(out.begin() + kBlockSize, out.end(), m_encryptedJ0.begin());
-        OPENSSL_cleanse(out.data(), out.size());
-        m_counter[15] = 2; // inc32(J0): the first keystream block
-    }
-    Sm4Gcm(const Sm4Gcm&) = delete;
-    Sm4Gcm& operator=(const Sm4Gcm&) = delete;
-    ~Sm4Gcm()
-    {
-        OPENSSL_cleanse(m_h.data(), m_h.size());
-        OPENSSL_cleanse(m_encryptedJ0.data(), m_encryptedJ0.size());
-    }
-
-    // GCTR (§6.5). OpenSSL's CTR mode increments all 128 bits while GCM's inc32 wraps the low
-    // 32; they agree because the counter starts at 2 and kMaxLength keeps it below 2^32.
-    void ctr(const std::uint8_t* in, std::size_t n, std::uint8_t* out) const
-    {
-        OpenSslPtr<EVP_CIPHER_CTX> ctx = newCipherContext();
-        if (EVP_EncryptInit_ex2(ctx.get(), sm4Ctr(), m_key.data(), m_counter.data(), nullptr) != 1)
-            throwOpenSslError("CRYPTO_OPENSSL", "SM4-CTR initialisation failed");
-        cipherUpdate(ctx.get(), in, n, out);
-    }
-
-    Block tag(const Bytes& aad, const std::uint8_t* ct, std::size_t ctLen) const
-    {
-        Ghash ghash(m_h);
-        ghash.update(aad.data(), aad.size());
-        ghash.update(ct, ctLen);
-        Block t = ghash.finish(aad.size(), ctLen);
-        for (std::size_t i = 0; i < kBlockSize; ++i)
-            t[i] ^= m_encryptedJ0[i];
-        return t;
-    }
-
-private:
-    const Bytes& m_key;
-    Block m_counter{};
-    Block m_h{};
-    Block m_encryptedJ0{};
-};
-
 void checkKey(AeadAlg alg, const Bytes& key)
 {
     const std::size_t expected = alg == AeadAlg::Sm4Gcm ? 16 : 32;
@@ -284,13 +135,8 @@ Bytes aeadSeal(AeadAlg alg, const Bytes& key, const Bytes& plaintext, const Byte
         sealed.insert(sealed.end(), body.begin(), body.end());
         return sealed;
     }
-    Sm4Gcm gcm(key, nonce.data());
-    sealed.resize(kNonceSize + plaintext.size() + kTagSize);
-    std::uint8_t* ct = sealed.data() + kNonceSize;
-    gcm.ctr(plaintext.data(), plaintext.size(), ct);
-    const Block tag = gcm.tag(aad, ct, plaintext.size());
-    std::copy(tag.begin(), tag.end(), ct + plaintext.size());
-    return sealed;
+    // OpenSSL before 3.2 has no SM4-GCM: GCM over its SM4 block cipher, in the same format.
+    return Sm4GcmKey(key).seal(plaintext, aad);
 }
 
 Bytes aeadOpen(AeadAlg alg, const Bytes& key, const Bytes& sealed, const Bytes& aad)
@@ -313,14 +159,7 @@ Bytes aeadOpen(AeadAlg alg, const Bytes& key, const Bytes& sealed, const Bytes& 
         }
         return plaintext;
     }
-    // Authenticate before decrypting, so no unauthenticated plaintext ever exists.
-    Sm4Gcm gcm(key, nonce);
-    const Block expected = gcm.tag(aad, ct, ctLen);
-    if (CRYPTO_memcmp(expected.data(), tag, kTagSize) != 0)
-        throw Error("CRYPTO_AEAD_FAILED", "decryption failed: tampered data, wrong key or wrong context");
-    plaintext.resize(ctLen);
-    gcm.ctr(ct, ctLen, plaintext.data());
-    return plaintext;
+    return Sm4GcmKey(key).open(sealed.data(), sealed.size(), aad);
 }
 
 } // namespace citycode::common

@@ -6,11 +6,11 @@
 
 namespace citycode::common {
 
-// SM4-GCM under one 16-byte key whose SM4 key schedule is prepared once: the same sealed format
-// as aeadSeal/aeadOpen with AeadAlg::Sm4Gcm (12-byte random nonce || ciphertext || 16-byte tag,
-// RFC 8998 §3.1), each interoperating with the other, for a key that seals and opens many short
-// values (PersonalDataCipher). GHASH is OpenSSL's (CRYPTO_gcm128, carry-less multiply where the CPU
-// has it). Immutable, safe to share between threads.
+// SM4-GCM under one 16-byte key whose SM4 key schedule is prepared once: the sealed format of
+// aeadSeal/aeadOpen with AeadAlg::Sm4Gcm (12-byte random nonce || ciphertext || 16-byte tag,
+// RFC 8998 §3.1), for a key that seals and opens many short values (PersonalDataCipher); aeadSeal
+// and aeadOpen use it too where OpenSSL has no SM4-GCM of its own (before 3.2). GHASH is OpenSSL's (CRYPTO_gcm128,
+// carry-less multiply where the CPU has it). Immutable, safe to share between threads.
 class Sm4GcmKey
 {
 public:
