@@ -94,32 +94,10 @@ public:
         m_key.assign(text, length);
         return true;
     }
-    bool StartObject()
-    {
-        Poco::JSON::Object::Ptr object = new Poco::JSON::Object;
-        if (!add(object))
-            return false;
-        m_open.push_back(Open{object, nullptr});
-        return deepEnough();
-    }
-    bool EndObject(rapidjson::SizeType)
-    {
-        m_open.pop_back();
-        return true;
-    }
-    bool StartArray()
-    {
-        Poco::JSON::Array::Ptr array = new Poco::JSON::Array;
-        if (!add(array))
-            return false;
-        m_open.push_back(Open{nullptr, array});
-        return deepEnough();
-    }
-    bool EndArray(rapidjson::SizeType)
-    {
-        m_open.pop_back();
-        return true;
-    }
+    bool StartObject() { return open(Open{new Poco::JSON::Object, nullptr}); }
+    bool EndObject(rapidjson::SizeType) { return close(); }
+    bool StartArray() { return open(Open{nullptr, new Poco::JSON::Array}); }
+    bool EndArray(rapidjson::SizeType) { return close(); }
 
     bool tooDeep() const { return m_tooDeep; }
     Poco::Dynamic::Var& result() { return m_result; }
@@ -139,6 +117,21 @@ private:
             m_open.back().object->set(m_key, value);
         else
             m_open.back().array->add(value);
+        return true;
+    }
+    // A new container: set into the innermost open one, then the innermost itself.
+    bool open(const Open& container)
+    {
+        if (container.object)
+            add(container.object);
+        else
+            add(container.array);
+        m_open.push_back(container);
+        return deepEnough();
+    }
+    bool close()
+    {
+        m_open.pop_back();
         return true;
     }
     bool deepEnough()
