@@ -97,13 +97,10 @@ void CallerAuthenticator::claimNonce(const SignedRequest& request, const std::st
         refuse("NONCE_REUSED", "this nonce was used before; sign every request with a fresh nonce");
     const std::int64_t now = m_clock.now();
     std::int64_t last = m_lastPrune.load();
-    if (now - last >= kPruneEverySeconds && m_lastPrune.compare_exchange_strong(last, now)) {
-        m_nonces.pruneRequestNonces(now);
-        // A used mark outlives its code by an hour: a node whose clock runs behind, or a clock
-        // stepped back after a wrong step forward, still finds the mark of a code it would take
-        // as unexpired.
-        m_nonces.pruneCodeUses(now - kUsedMarkMarginSeconds);
-    }
+    // A used mark outlives its code by an hour: a node whose clock runs behind, or a clock stepped
+    // back after a wrong step forward, still finds the mark of a code it would take as unexpired.
+    if (now - last >= kPruneEverySeconds && m_lastPrune.compare_exchange_strong(last, now))
+        m_nonces.prune(now, now - kUsedMarkMarginSeconds);
 }
 
 Caller CallerAuthenticator::authenticateApp(const SignedRequest& request, NonceStore::RequestNonce* deferredClaim)

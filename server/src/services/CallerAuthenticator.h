@@ -73,7 +73,7 @@ class CallerAuthenticator
 {
 public:
     static constexpr std::int64_t kWindowSeconds = 300;
-    // How long after its code expired a code's used mark is kept (NonceStore::pruneCodeUses).
+    // How long after its code expired a code's used mark is kept (NonceStore::prune).
     static constexpr std::int64_t kUsedMarkMarginSeconds = 3600;
 
     static constexpr std::int64_t kSessionSeconds = 3600;

@@ -37,19 +37,13 @@ bool NonceStore::markCodeUsed(const CodeUse& use)
     return m_writes.run([&](Poco::Data::Session& session) { return markUsed(session, use) ? 1 : 0; }) == 1;
 }
 
-std::size_t NonceStore::pruneRequestNonces(std::int64_t now)
+std::size_t NonceStore::prune(std::int64_t now, std::int64_t usedMarksBefore)
 {
-    return m_writes.run([now](Poco::Data::Session& session) {
-        return RecordStore(session).execute("DELETE FROM api_nonces WHERE expires_at < $1",
-                                            {static_cast<Poco::Int64>(now)});
-    });
-}
-
-std::size_t NonceStore::pruneCodeUses(std::int64_t before)
-{
-    return m_writes.run([before](Poco::Data::Session& session) {
-        return RecordStore(session).execute("DELETE FROM code_uses WHERE expires_at < $1",
-                                            {static_cast<Poco::Int64>(before)});
+    return m_writes.run([now, usedMarksBefore](Poco::Data::Session& session) {
+        RecordStore store(session);
+        return store.execute("DELETE FROM api_nonces WHERE expires_at < $1", {static_cast<Poco::Int64>(now)}) +
+               store.execute("DELETE FROM code_uses WHERE expires_at < $1",
+                             {static_cast<Poco::Int64>(usedMarksBefore)});
     });
 }
 

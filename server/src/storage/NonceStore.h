@@ -45,12 +45,11 @@ public:
     // Marks a code used, durably; false when it was used before.
     bool markCodeUsed(const CodeUse& use);
 
-    // Deletes request nonces that expired before `now`; returns how many.
-    std::size_t pruneRequestNonces(std::int64_t now);
-    // Deletes the used marks of codes that expired before `before`; returns how many. A verify
+    // Deletes, in one durable write, the request nonces that expired before `now` and the used
+    // marks of codes that expired before `usedMarksBefore`; returns how many rows went. A verify
     // checks expiry before the mark, so such a code is refused as expired without its mark; the
     // caller keeps a margin for clocks of nodes that run behind.
-    std::size_t pruneCodeUses(std::int64_t before);
+    std::size_t prune(std::int64_t now, std::int64_t usedMarksBefore);
 
     // The same two claims as statements inside a transaction the caller commits (a DurableBatch
     // statement that also writes the request's record): false when the row exists already.
