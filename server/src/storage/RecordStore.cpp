@@ -210,14 +210,24 @@ Poco::Int64 RecordStore::scalar(const std::string& sql, const std::vector<SqlVal
     return value.isEmpty() ? 0 : value.convert<Poco::Int64>();
 }
 
+namespace {
+
+// A statement the kept SQLite statements do not serve (PostgreSQL, RETURNING), through Poco.
+std::size_t executeWithPoco(Poco::Data::Session& session, const std::string& sql, const std::vector<SqlValue>& values)
+{
+    Poco::Data::Statement statement(session);
+    statement << sql;
+    bindAll(statement, values);
+    return statement.execute();
+}
+
+} // namespace
+
 std::size_t RecordStore::execute(const std::string& sql, const std::vector<SqlValue>& values)
 {
     if (const auto count = SqliteStatementCache::execute(m_session, sql, values))
         return *count;
-    Poco::Data::Statement statement(m_session);
-    statement << sql;
-    bindAll(statement, values);
-    return statement.execute();
+    return executeWithPoco(m_session, sql, values);
 }
 
 std::size_t RecordStore::write(const std::string& sql, std::initializer_list<SqlArg> values)
@@ -228,7 +238,7 @@ std::size_t RecordStore::write(const std::string& sql, std::initializer_list<Sql
     vars.reserve(values.size());
     for (const SqlArg& value : values)
         vars.push_back(value.var());
-    return execute(sql, vars);
+    return executeWithPoco(m_session, sql, vars);
 }
 
 Poco::Int64 RecordStore::insert(const std::string& table, std::vector<std::pair<std::string, SqlValue>> columns,
