@@ -19,15 +19,6 @@ constexpr std::size_t kTagSize = 16;
 // Lengths pass through OpenSSL as int; SP 800-38D §5.2.1.1 allows far more.
 constexpr std::size_t kMaxLength = static_cast<std::size_t>(INT_MAX) - kNonceSize - kTagSize;
 
-// A cipher fetched once per process; nullptr when this OpenSSL lacks it.
-const EVP_CIPHER* fetchCipherOrNull(const char* name)
-{
-    EVP_CIPHER* cipher = EVP_CIPHER_fetch(nullptr, name, nullptr);
-    if (cipher == nullptr)
-        ERR_clear_error();
-    return cipher;
-}
-
 const EVP_CIPHER* requireCipher(const EVP_CIPHER* cipher, const char* name)
 {
     if (cipher == nullptr)
@@ -119,6 +110,14 @@ void checkKey(AeadAlg alg, const Bytes& key)
 }
 
 } // namespace
+
+const EVP_CIPHER* fetchCipherOrNull(const char* name)
+{
+    EVP_CIPHER* cipher = EVP_CIPHER_fetch(nullptr, name, nullptr);
+    if (cipher == nullptr)
+        ERR_clear_error();
+    return cipher;
+}
 
 Bytes aeadSeal(AeadAlg alg, const Bytes& key, const Bytes& plaintext, const Bytes& aad)
 {

@@ -1,7 +1,7 @@
 #pragma once
 
 // Internal to common/: ownership and error helpers over the OpenSSL 3 C API, shared by
-// Crypto.cpp, Keys.cpp and Aead.cpp. Not installed, not part of the public API.
+// Crypto.cpp, Keys.cpp, Aead.cpp and Sm4GcmKey.cpp. Not installed, not part of the public API.
 #include <openssl/bio.h>
 #include <openssl/evp.h>
 
@@ -31,5 +31,9 @@ using OpenSslPtr = std::unique_ptr<T, OpenSslDeleter>;
 // Digests fetched once per process (OpenSSL 3 would otherwise look the name up on every use).
 const EVP_MD* fetchedSm3();
 const EVP_MD* fetchedSha256();
+
+// A cipher fetched from OpenSSL (keep it in a static: once per process); nullptr, with the error
+// queue emptied, when this OpenSSL lacks it. In Aead.cpp.
+const EVP_CIPHER* fetchCipherOrNull(const char* name);
 
 } // namespace citycode::common

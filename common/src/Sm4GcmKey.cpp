@@ -5,7 +5,6 @@
 #include "citycode/common/Error.h"
 
 #include <openssl/crypto.h>
-#include <openssl/err.h>
 #include <openssl/modes.h>
 
 #include <climits>
@@ -22,12 +21,7 @@ constexpr std::size_t kMaxLength = static_cast<std::size_t>(INT_MAX) - kNonceSiz
 
 const EVP_CIPHER* sm4Ecb()
 {
-    static const EVP_CIPHER* const cipher = [] {
-        EVP_CIPHER* fetched = EVP_CIPHER_fetch(nullptr, "SM4-ECB", nullptr);
-        if (fetched == nullptr)
-            ERR_clear_error();
-        return fetched;
-    }();
+    static const EVP_CIPHER* const cipher = fetchCipherOrNull("SM4-ECB");
     if (cipher == nullptr)
         throw Error("CRYPTO_UNAVAILABLE", "OpenSSL has no cipher SM4-ECB");
     return cipher;
